@@ -1,0 +1,70 @@
+# TTĐN — two commands: `make run` starts the whole product, `make test` runs the tests.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+PYTEST := $(VENV)/bin/pytest
+# Optional settings file (KEY=VALUE lines, see .env.example) for make and honcho.
+ifneq (,$(wildcard .env))
+include .env
+export
+endif
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WEB_WORKERS ?= 2
+WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/ttdn
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/14
+export HOST PORT WEB_WORKERS WAGTAILADMIN_BASE_URL
+
+.PHONY: install run test test-sqlite test-postgres lint format messages check clean bench
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $$(scripts/find-python) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_demo_users
+	@echo "TTĐN: http://$(HOST):$(PORT)/ (Ctrl-C để dừng / to stop)"
+	HTTP_PORT=$(PORT) $(VENV)/bin/honcho -f Procfile start
+
+test: install
+	$(MAKE) --no-print-directory test-sqlite
+	@if $(PY) scripts/services.py postgres redis; then \
+		$(MAKE) --no-print-directory test-postgres; \
+	elif [ -n "$$TTDN_REQUIRE_SERVICES" ]; then \
+		echo "PostgreSQL/Redis không truy cập được nhưng TTDN_REQUIRE_SERVICES đã đặt." >&2; exit 1; \
+	else \
+		echo "PostgreSQL hoặc Redis không truy cập được: chỉ chạy kiểm thử trên SQLite."; \
+	fi
+
+test-sqlite: install
+	@echo "== Kiểm thử trên SQLite =="
+	env -u DATABASE_URL -u REDIS_URL $(PYTEST) $(PYTEST_ARGS)
+
+test-postgres: install
+	@echo "== Kiểm thử trên PostgreSQL + Redis =="
+	DATABASE_URL=$(PG_TEST_URL) REDIS_URL=$(REDIS_TEST_URL) $(PYTEST) $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: install
+	cd ttdn && ../$(MANAGE) makemessages --locale vi --locale en --no-obsolete --no-location --ignore "tests/*"
+	cd ttdn && ../$(MANAGE) compilemessages --locale vi --locale en
+
+clean:
+	rm -rf var/db.sqlite3* var/media var/static test-artifacts

@@ -1,0 +1,45 @@
+"""Fixtures shared by every app's tests."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _default_language(settings):
+    """Each test starts in the default language (a request to /en/ leaves English
+    active in the thread)."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def home(db):
+    """The default-language home page created by portal migration 0002."""
+    from ttdn.portal.selectors import default_home
+
+    return default_home()
+
+
+@pytest.fixture
+def en_home(home):
+    """The English home page (translation of the default one)."""
+    from wagtail.models import Locale
+
+    from ttdn.portal.services import setup_site
+
+    setup_site()
+    return home.get_translation(Locale.objects.get(language_code="en")).specific
+
+
+@pytest.fixture
+def superuser(db):
+    from ttdn.accounts.tests.factories import UserFactory
+
+    return UserFactory(is_superuser=True, is_staff=True, username="root")

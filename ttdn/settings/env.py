@@ -1,0 +1,75 @@
+"""Every environment variable the project reads, in one place.
+
+`.env.example` lists the same variables with their defaults. Settings modules import
+values from here; nothing else in the code base reads ``os.environ``.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = Path(os.environ.get("TTDN_VAR_DIR", BASE_DIR / "var"))
+
+
+def _str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip()
+
+
+def _bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+def _list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in _str(name, default).split(",") if item.strip()]
+
+
+def persistent_secret_key() -> str:
+    """A development secret kept in var/secret_key so sessions survive restarts."""
+    path = VAR_DIR / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+SECRET_KEY = _str("SECRET_KEY")
+DEBUG = _bool("DEBUG", False)
+ALLOWED_HOSTS = _list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+CSRF_TRUSTED_ORIGINS = _list("CSRF_TRUSTED_ORIGINS")
+# Database: SQLite file under var/ unless DATABASE_URL says otherwise (postgres://…).
+DATABASE_URL = _str("DATABASE_URL")
+# Redis: cache (and later counters) when set; local memory otherwise.
+REDIS_URL = _str("REDIS_URL")
+# Content languages, default first: e.g. "vi,en" or "vi,en,lo,zh-hans".
+CONTENT_LANGUAGES = _list("TTDN_CONTENT_LANGUAGES", "vi,en")
+SITE_BASE_URL = _str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+SITE_NAME = _str("TTDN_SITE_NAME", "Cổng thông tin đối ngoại")
+MEDIA_ROOT = Path(_str("MEDIA_ROOT") or VAR_DIR / "media")
+STATIC_ROOT = Path(_str("STATIC_ROOT") or VAR_DIR / "static")
+EMAIL_HOST = _str("EMAIL_HOST")
+EMAIL_PORT = _int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = _str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = _str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = _bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = _str("DEFAULT_FROM_EMAIL", "ttdn@localhost")
+# Password given to the demo accounts `make run` creates; generated when empty.
+DEMO_PASSWORD = _str("TTDN_DEMO_PASSWORD")
+# Tests: fail instead of skipping when PostgreSQL/Redis or Chromium are missing.
+REQUIRE_SERVICES = _bool("TTDN_REQUIRE_SERVICES", False)
+REQUIRE_BROWSER = _bool("TTDN_REQUIRE_BROWSER", False)
+CHROMIUM_PATH = _str("TTDN_CHROMIUM", "/usr/bin/chromium")
+SERVE_MEDIA = _bool("TTDN_SERVE_MEDIA", True)
+LOG_LEVEL = _str("LOG_LEVEL", "INFO")
+SECURE_SSL_REDIRECT = _bool("SECURE_SSL_REDIRECT", False)
