@@ -1,0 +1,28 @@
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+def _sync_roles_after_last_app(sender, using="default", **kwargs):
+    """Grant role permissions once every app's permissions exist.
+
+    Django creates permissions in post_migrate, app by app; the roles can only be
+    granted after the last app with models has had its turn.
+    """
+    with_models = [c for c in apps.get_app_configs() if c.models_module is not None]
+    if sender is not with_models[-1]:
+        return
+    from .services import sync_roles
+
+    sync_roles(using=using)
+
+
+class AccountsConfig(AppConfig):
+    name = "ttdn.accounts"
+    label = "accounts"
+    verbose_name = _("Accounts")
+
+    def ready(self):
+        post_migrate.connect(
+            _sync_roles_after_last_app, dispatch_uid="ttdn.accounts.sync_roles"
+        )

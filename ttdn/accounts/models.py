@@ -1,0 +1,18 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """The platform's user. Roles are Django groups (see roles.py)."""
+
+    position = models.CharField(
+        _("position"), max_length=255, blank=True, help_text=_("e.g. Chuyên viên")
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.get_full_name() or self.username
