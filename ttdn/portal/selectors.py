@@ -1,0 +1,126 @@
+"""Reads for the public portal. Every query the templates need lives here."""
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
+
+from wagtail.models import Locale, Page
+
+from ttdn.core.models import PortalRendition
+from ttdn.core.text import fold, nfc
+
+from .models import ArticlePage, GalleryPage, PortalSettings, SectionPage, StandardPage
+
+# Rendition specs the listings use; prefetching only these keeps queries flat.
+LISTING_RENDITIONS = ("fill-480x320", "fill-960x640")
+
+
+def _with_listing_images(queryset: QuerySet) -> QuerySet:
+    return queryset.select_related("listing_image").prefetch_related(
+        Prefetch(
+            "listing_image__renditions",
+            queryset=PortalRendition.objects.filter(filter_spec__in=LISTING_RENDITIONS),
+        )
+    )
+
+
+def default_home():
+    """The default site's home page (default language)."""
+    from wagtail.models import Site
+
+    site = Site.objects.select_related("root_page").get(is_default_site=True)
+    return site.root_page.specific
+
+
+def article_list(
+    *, locale: Locale, section: Page | None = None, tag: str | None = None
+) -> QuerySet[ArticlePage]:
+    """Live, public articles of a language, newest publication first."""
+    queryset = ArticlePage.objects.live().public().filter(locale=locale)
+    if section is not None:
+        queryset = queryset.child_of(section)
+    if tag:
+        queryset = queryset.filter(tags__name=tag)
+    queryset = queryset.annotate(
+        display_at=Coalesce("published_at", "first_published_at")
+    ).order_by("-display_at", "-pk")
+    return _with_listing_images(queryset)
+
+
+def home_sections(*, home: Page) -> list[dict]:
+    """Per section of the home page: its featured article and the latest others."""
+    site = home.get_site()
+    per_section = (
+        PortalSettings.for_site(site).articles_per_section_on_home if site else 5
+    )
+    blocks = []
+    for section in SectionPage.objects.live().public().child_of(home):
+        articles = article_list(locale=home.locale, section=section)
+        featured = articles.filter(featured=True).first() or articles.first()
+        latest = list(
+            articles.exclude(pk=featured.pk)[: per_section - 1] if featured else []
+        )
+        blocks.append({"section": section, "featured": featured, "latest": latest})
+    return blocks
+
+
+def related_articles(*, article: ArticlePage, limit: int = 5) -> list[ArticlePage]:
+    """ "Các tin khác": same section or a shared tag, newest first, never itself."""
+    parent_path = article.path[: -article.steplen]
+    condition = Q(path__startswith=parent_path, depth=article.depth)
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    if tag_ids:
+        condition |= Q(tagged_items__tag_id__in=tag_ids)
+    candidates = (
+        article_list(locale=article.locale)
+        .filter(condition)
+        .exclude(pk=article.pk)
+        .distinct()
+    )
+    return list(candidates[:limit])
+
+
+def gallery_list(*, index: Page) -> QuerySet[GalleryPage]:
+    return (
+        GalleryPage.objects.live()
+        .public()
+        .child_of(index)
+        .order_by("-date", "-first_published_at")
+        .prefetch_related("photos__image")
+    )
+
+
+def gallery_teaser(*, home: Page, limit: int = 3) -> list[GalleryPage]:
+    return list(
+        GalleryPage.objects.live()
+        .public()
+        .descendant_of(home)
+        .order_by("-date", "-first_published_at")
+        .prefetch_related("photos__image")[:limit]
+    )
+
+
+def fixed_pages(*, home: Page) -> QuerySet[StandardPage]:
+    return StandardPage.objects.live().public().child_of(home)
+
+
+def menu_sections(*, home: Page) -> QuerySet[Page]:
+    return home.get_children().live().public().in_menu()
+
+
+def normalise_query(query: str) -> str:
+    """The query as typed, NFC-normalised and trimmed; empty if it has no words."""
+    query = " ".join(nfc(query or "").split())[:200]
+    return query if any(ch.isalnum() for ch in fold(query)) else ""
+
+
+def search_articles(*, query: str, locale: Locale):
+    """Full-text search over live articles of a language; diacritics optional."""
+    query = normalise_query(query)
+    if not query:
+        return ArticlePage.objects.none()
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .search(query, operator="and")
+    )

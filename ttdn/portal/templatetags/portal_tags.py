@@ -1,0 +1,69 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from wagtail.models import Page, Site
+
+from ttdn.core import text, timefmt
+
+register = template.Library()
+
+
+def _urls_by_language(page, request) -> dict[str, str]:
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    return {t.locale.language_code: t.get_url(request) for t in translations}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per content language: the page's translation, else that home."""
+    request = context.get("request")
+    page = context.get("page")
+    active = get_language()
+    urls: dict[str, str] = {}
+    if isinstance(page, Page) and page.pk:
+        for translation in (
+            page.get_translations(inclusive=True).live().select_related("locale")
+        ):
+            urls[translation.locale.language_code] = translation.get_url(request)
+    site = Site.find_for_request(request) if request else None
+    homes = {}
+    if site:
+        for home in (
+            site.root_page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+        ):
+            homes[home.locale.language_code] = home.get_url(request)
+    links = []
+    for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        if not isinstance(page, Page) and request is not None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = urls.get(code) or homes.get(code)
+        if url:
+            links.append(
+                {"code": code, "name": name, "url": url, "active": code == active}
+            )
+    return links
+
+
+@register.filter
+def highlight(value, query):
+    return text.highlight(value or "", query or "")
+
+
+@register.filter
+def excerpt(value, query=""):
+    return text.excerpt(value or "", query or "")
+
+
+@register.filter
+def short_date(value):
+    return timefmt.format_short(value)
+
+
+@register.filter
+def publication(value):
+    return timefmt.format_publication(value)
