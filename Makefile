@@ -62,9 +62,16 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Every app keeps its own catalogue in ttdn/<app>/locale (msgids in English).
 messages: install
-	cd ttdn && ../$(MANAGE) makemessages --locale vi --locale en --no-obsolete --no-location --ignore "tests/*"
-	cd ttdn && ../$(MANAGE) compilemessages --locale vi --locale en
+	@for app in $$(ls -d ttdn/*/locale | xargs -n1 dirname); do \
+		echo "== $$app"; \
+		(cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages --locale vi \
+			--locale en --no-obsolete --no-location --ignore "tests/*" && \
+		$(CURDIR)/$(PY) $(CURDIR)/scripts/fix_po_headers.py locale/*/LC_MESSAGES/django.po && \
+		$(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages --locale vi --locale en) \
+		|| exit 1; \
+	done
 
 clean:
 	rm -rf var/db.sqlite3* var/media var/static test-artifacts

@@ -9,6 +9,16 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _empty_caches():
+    """Every test starts with empty caches: Redis outlives the test transaction
+    (Wagtail caches site root paths, for example)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _default_language(settings):
     """Each test starts in the default language (a request to /en/ leaves English
     active in the thread)."""

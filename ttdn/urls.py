@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from django.utils.translation import pgettext_lazy
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -29,7 +28,7 @@ if settings.TTDN_SERVE_MEDIA:
     ]
 
 urlpatterns += i18n_patterns(
-    path(pgettext_lazy("url", "search/"), portal_views.search, name="search"),
+    path("", include("ttdn.portal.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -68,7 +68,7 @@ WSGI_APPLICATION = "ttdn.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -155,7 +155,7 @@ LANGUAGE_CODE = "vi"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+LOCALE_PATHS: list = []  # each app keeps its catalogue in <app>/locale
 
 # Names of every language the portal may offer; TTDN_CONTENT_LANGUAGES picks the
 # active ones (the first is the default and has unprefixed URLs).
@@ -186,7 +186,7 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 # --- Static and media files -----------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = env.STATIC_ROOT
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
+STATICFILES_DIRS: list = []
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.MEDIA_ROOT
 STORAGES = {
