@@ -15,7 +15,14 @@ def _empty_caches():
     from django.core.cache import caches
 
     for cache in caches.all():
-        cache.clear()
+        if hasattr(cache, "_cache") and hasattr(cache._cache, "get_client"):
+            # Redis: delete this run's keys only; other runs may share the server.
+            client = cache._cache.get_client(write=True)
+            keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+            if keys:
+                client.delete(*keys)
+        else:
+            cache.clear()
 
 
 @pytest.fixture(autouse=True)

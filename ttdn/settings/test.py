@@ -1,5 +1,7 @@
 """Tests: the database comes from DATABASE_URL (SQLite by default), tasks run inline."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import CACHES, VAR_DIR
 
@@ -14,12 +16,21 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# Several test runs may share this machine (and its PostgreSQL and Redis): each run
+# gets its own database and cache key prefix.
+RUN_ID = os.getpid()
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
-    CACHES["default"]["KEY_PREFIX"] = "ttdn-test"
+    CACHES["default"]["KEY_PREFIX"] = f"ttdn-test-{RUN_ID}"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A real file (not :memory:) so WAL mode and concurrent writers behave as in use.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(VAR_DIR / f"test-db-{RUN_ID}.sqlite3")
+    }
+else:
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": f"test_{DATABASES['default']['NAME']}_{RUN_ID}"  # noqa: F405
+    }
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
