@@ -1,7 +1,5 @@
 """Settings shared by every environment; environment values come from env.py."""
 
-from django.utils.translation import gettext_lazy as _
-
 import dj_database_url
 
 from . import env
@@ -270,4 +268,8 @@ TTDN_PERIODIC_TASKS = {
         "every": 60,
     },
 }
-TTDN_LABELS = {"site_name": _("Foreign information portal")}
+# Demo data `make run` loads (manage.py load_demo), in order. Each is a callable
+# load(stdout=None) -> number of objects created or changed; each is idempotent.
+TTDN_DEMO_LOADERS = [
+    "ttdn.portal.demo.loader.load_demo",
+]
