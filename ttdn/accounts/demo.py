@@ -1,4 +1,4 @@
-"""Demo accounts for `make run`: one administrator, one editor, one approver.
+"""Demo accounts for `make run`: an administrator and one account per role.
 
 The password comes from TTDN_DEMO_PASSWORD or is generated once and kept in
 var/demo-password (mode 600), so every `make run` can print it again.
@@ -15,11 +15,51 @@ from ttdn.settings import env
 from . import roles
 from .services import role_group
 
+# username, first name, last name, role (None: superuser), organisation name.
+# The register and planning demos create the same accounts for their records
+# (ttdn/affairs/demo/content.py, ttdn/planning/demo/content.py); whichever runs
+# first creates an account and the others leave it as it is.
 DEMO_USERS = [
-    ("admin", "Quản trị", "Hệ thống", None),
-    ("bientap", "Biên tập", "Viên", roles.EDITOR),
-    ("duyet", "Lãnh đạo", "Duyệt tin", roles.APPROVER),
+    ("admin", "Quản trị", "Hệ thống", None, None),
+    ("bientap", "Biên tập", "Viên", roles.EDITOR, None),
+    ("duyet", "Lãnh đạo", "Duyệt tin", roles.APPROVER, None),
+    (
+        "chuyenvien",
+        "Chuyên viên",
+        "Đối ngoại",
+        roles.FOREIGN_AFFAIRS_OFFICER,
+        "Sở Ngoại vụ tỉnh Sơn La",
+    ),
+    (
+        "daumoi",
+        "Đầu mối",
+        "Sở Văn hóa",
+        roles.FOCAL_POINT,
+        "Sở Văn hóa, Thể thao và Du lịch tỉnh Sơn La",
+    ),
+    (
+        "daumoixa",
+        "Đầu mối",
+        "Xã Vân Hồ",
+        roles.FOCAL_POINT,
+        "Ủy ban nhân dân xã Vân Hồ",
+    ),
+    ("theodoi", "Cán bộ", "Theo dõi", roles.MONITOR, "Sở Ngoại vụ tỉnh Sơn La"),
+    ("bcd", "Thành viên", "Ban Chỉ đạo", roles.STEERING_MEMBER, None),
 ]
+
+
+def _organisation(name):
+    """The current organisation with this name, if the directory demo is loaded."""
+    if name is None:
+        return None
+    from ttdn.directory.models import Organisation
+
+    return (
+        Organisation.objects.filter(name=name, valid_to__isnull=True)
+        .order_by("pk")
+        .first()
+    )
 
 
 def demo_password() -> str:
@@ -40,25 +80,28 @@ def ensure_demo_users() -> list[str]:
     User = get_user_model()
     password = demo_password()
     lines = []
-    if not User.objects.filter(is_superuser=True).exists():
-        for username, first, last, role in DEMO_USERS:
-            if User.objects.filter(username=username).exists():
-                continue
-            user = User.objects.create_user(
-                username=username,
-                password=password,
-                first_name=first,
-                last_name=last,
-                email=f"{username}@example.org",
-                is_staff=role is None,
-                is_superuser=role is None,
-            )
-            if role is not None:
-                user.groups.add(role_group(role))
-            lines.append(f"Đã tạo tài khoản trình diễn: {username}")
+    has_superuser = User.objects.filter(is_superuser=True).exists()
+    for username, first, last, role, organisation in DEMO_USERS:
+        if User.objects.filter(username=username).exists():
+            continue
+        if role is None and has_superuser:
+            continue  # an administrator exists already
+        user = User.objects.create_user(
+            username=username,
+            password=password,
+            first_name=first,
+            last_name=last,
+            email=f"{username}@example.org",
+            is_staff=role is None,
+            is_superuser=role is None,
+            organisation=_organisation(organisation),
+        )
+        if role is not None:
+            user.groups.add(role_group(role))
+        lines.append(f"Đã tạo tài khoản trình diễn: {username}")
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     lines.append(f"Trang quản trị / Admin: {base}/admin/")
-    for username, _first, _last, role in DEMO_USERS:
+    for username, _first, _last, role, _organisation_code in DEMO_USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
             continue

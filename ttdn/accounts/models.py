@@ -9,6 +9,20 @@ class User(AbstractUser):
     position = models.CharField(
         _("position"), max_length=255, blank=True, help_text=_("e.g. Chuyên viên")
     )
+    # Scoping: a focal point sees only their organisation's records
+    # (ttdn.accounts.selectors).
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="users",
+        help_text=_(
+            "The body the user works for. A focal point sees only this "
+            "organisation's records."
+        ),
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")

@@ -35,6 +35,131 @@ MEDIA_MANAGE = (
     "wagtaildocs.delete_document",
 )
 
+# Directory (ttdn.directory, docs/directory.md): every role reads it; reference data
+# (administrative units, countries) is changed by administrators only; people are
+# personal data, seen only by the roles that record foreign-affairs activities
+# (a focal point sees only the people of their own organisation).
+DIRECTORY_VIEW = (
+    "directory.view_administrativeunit",
+    "directory.view_organisation",
+    "directory.view_country",
+    "directory.view_foreignpartner",
+)
+DIRECTORY_PEOPLE_VIEW = ("directory.view_person",)
+DIRECTORY_EDIT = (
+    *DIRECTORY_VIEW,
+    *DIRECTORY_PEOPLE_VIEW,
+    "directory.add_organisation",
+    "directory.change_organisation",
+    "directory.add_foreignpartner",
+    "directory.change_foreignpartner",
+    "directory.delete_foreignpartner",
+    "directory.add_person",
+    "directory.change_person",
+    "directory.delete_person",
+)
+
+# Foreign-affairs register (ttdn/affairs, docs/affairs.md): officers record and
+# process every record; focal points record and submit their own organisation's
+# (scoped in ttdn/affairs/selectors.py, deletion of drafts only); steering-committee
+# members read. Deadline rules are changed by administrators only.
+AFFAIRS_RECORDS = (
+    "delegation",
+    "internationalconference",
+    "internationalagreement",
+    "aidpackage",
+    "foreignngo",
+    "foreignpressvisit",
+)
+AFFAIRS_VIEW = tuple(f"affairs.view_{name}" for name in AFFAIRS_RECORDS)
+AFFAIRS_RECORD = (
+    *AFFAIRS_VIEW,
+    *(
+        f"affairs.{action}_{name}"
+        for name in AFFAIRS_RECORDS
+        for action in ("add", "change", "delete")
+    ),
+)
+AFFAIRS_PROCESS = (*AFFAIRS_RECORD, "affairs.view_deadlinerule")
+
+# Visit statistics in the admin (ttdn/analytics): read the daily figures and the
+# article views. Setting starting figures is for administrators.
+ANALYTICS_READ = ("analytics.view_dailystats", "analytics.view_pageviewtotal")
+
+# Information monitoring (ttdn.monitoring, docs/monitoring.md). Monitors and
+# foreign-affairs officers run the watch (sources, inbox, stories, alerts) and
+# handle every incident; focal points see, verify and answer the incidents
+# assigned to their organisation (scoped in monitoring/selectors.py);
+# steering-committee members read incidents. Deadline rules: administrators.
+MONITORING_INCIDENT_HANDLE = (
+    "monitoring.view_incident",
+    "monitoring.change_incident",
+    "monitoring.view_response",
+    "monitoring.add_response",
+    "monitoring.change_response",
+    "monitoring.view_deadlinerule",
+)
+MONITORING_WATCH = (
+    *MONITORING_INCIDENT_HANDLE,
+    "monitoring.view_source",
+    "monitoring.add_source",
+    "monitoring.change_source",
+    "monitoring.view_item",
+    "monitoring.review_item",
+    "monitoring.view_story",
+    "monitoring.view_alert",
+    "monitoring.change_alert",
+    "monitoring.add_incident",
+    "monitoring.manage_incident",
+)
+MONITORING_READ = ("monitoring.view_incident", "monitoring.view_response")
+
+# Plans, tasks and the steering committee (ttdn/planning, docs/planning.md):
+# officers manage plans, tasks, the committee and review progress reports; focal
+# points read their organisation's tasks and report on them (scoped in
+# planning/selectors.py); steering-committee members read everything.
+PLANNING_READ = (
+    "planning.view_plan",
+    "planning.view_task",
+    "planning.view_progressreport",
+    "planning.view_steeringcommittee",
+    "planning.view_meeting",
+)
+PLANNING_REPORT = (
+    "planning.view_plan",
+    "planning.view_task",
+    "planning.view_progressreport",
+    "planning.add_progressreport",
+    "planning.change_progressreport",
+)
+PLANNING_MANAGE = (
+    *PLANNING_READ,
+    "planning.add_plan",
+    "planning.change_plan",
+    "planning.delete_plan",
+    "planning.add_task",
+    "planning.change_task",
+    "planning.delete_task",
+    "planning.add_progressreport",
+    "planning.change_progressreport",
+    "planning.review_progressreport",
+    "planning.add_steeringcommittee",
+    "planning.change_steeringcommittee",
+    "planning.add_meeting",
+    "planning.change_meeting",
+    "planning.delete_meeting",
+)
+# Reports and statistics (ttdn/reports, docs/reports.md): officers draft and
+# issue reports; steering-committee members read dashboards, indicators, reports.
+REPORTS_READ = ("reports.view_report",)
+REPORTS_MANAGE = (
+    *REPORTS_READ,
+    "reports.add_report",
+    "reports.change_report",
+    "reports.delete_report",
+    "reports.issue_report",
+)
+
 
 @dataclass(frozen=True)
 class Role:
@@ -65,7 +190,12 @@ ROLES: dict[str, Role] = {
             EDITOR,
             "Biên tập viên",
             _("Writes articles and submits them for approval; cannot publish."),
-            permissions=("wagtailadmin.access_admin", "taggit.add_tag"),
+            permissions=(
+                "wagtailadmin.access_admin",
+                "taggit.add_tag",
+                *DIRECTORY_VIEW,
+                *ANALYTICS_READ,
+            ),
             page_permissions=PAGE_EDIT,
             collection_permissions=MEDIA_USE,
         ),
@@ -73,7 +203,12 @@ ROLES: dict[str, Role] = {
             APPROVER,
             "Lãnh đạo duyệt tin",
             _("Reviews, approves and publishes articles."),
-            permissions=("wagtailadmin.access_admin", "taggit.add_tag"),
+            permissions=(
+                "wagtailadmin.access_admin",
+                "taggit.add_tag",
+                *DIRECTORY_VIEW,
+                *ANALYTICS_READ,
+            ),
             page_permissions=PAGE_PUBLISH,
             collection_permissions=MEDIA_MANAGE,
             approves_articles=True,
@@ -82,7 +217,14 @@ ROLES: dict[str, Role] = {
             FOREIGN_AFFAIRS_OFFICER,
             "Chuyên viên đối ngoại",
             _("Records and processes foreign-affairs activities."),
-            permissions=("wagtailadmin.access_admin",),
+            permissions=(
+                "wagtailadmin.access_admin",
+                *DIRECTORY_EDIT,
+                *AFFAIRS_PROCESS,
+                *MONITORING_WATCH,
+                *PLANNING_MANAGE,
+                *REPORTS_MANAGE,
+            ),
             collection_permissions=(
                 "wagtaildocs.add_document",
                 "wagtaildocs.choose_document",
@@ -92,7 +234,14 @@ ROLES: dict[str, Role] = {
             FOCAL_POINT,
             "Đầu mối đơn vị",
             _("Sees and submits only their own organisation's records."),
-            permissions=("wagtailadmin.access_admin",),
+            permissions=(
+                "wagtailadmin.access_admin",
+                *DIRECTORY_VIEW,
+                *DIRECTORY_PEOPLE_VIEW,
+                *AFFAIRS_RECORD,
+                *MONITORING_INCIDENT_HANDLE,
+                *PLANNING_REPORT,
+            ),
             collection_permissions=(
                 "wagtaildocs.add_document",
                 "wagtaildocs.choose_document",
@@ -102,13 +251,25 @@ ROLES: dict[str, Role] = {
             MONITOR,
             "Cán bộ theo dõi thông tin",
             _("Follows information about the province and handles incidents."),
-            permissions=("wagtailadmin.access_admin",),
+            permissions=(
+                "wagtailadmin.access_admin",
+                *DIRECTORY_VIEW,
+                *MONITORING_WATCH,
+            ),
         ),
         Role(
             STEERING_MEMBER,
             "Thành viên Ban Chỉ đạo",
             _("Reads dashboards, plans and reports."),
-            permissions=("wagtailadmin.access_admin",),
+            permissions=(
+                "wagtailadmin.access_admin",
+                *DIRECTORY_VIEW,
+                *ANALYTICS_READ,
+                *AFFAIRS_VIEW,
+                *MONITORING_READ,
+                *PLANNING_READ,
+                *REPORTS_READ,
+            ),
         ),
     )
 }

@@ -1,0 +1,969 @@
+"""Wagtail admin views of the directory (menu group "Danh mục"): listings with
+filters, diacritic-free search and CSV/XLSX export, inspect views showing
+predecessors and successors, and choosers other apps' forms use for foreign keys
+to directory models. The views are thin: reads go through ``selectors``, writes
+through ``services`` (see ``actions.py``)."""
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    ObjectList,
+)
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import chooser as chooser_views
+from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import AdminDateInput, BooleanRadioSelect
+from wagtail.coreutils import multigetattr
+
+import django_filters
+
+from . import forms as directory_forms
+from . import selectors
+from .choices import (
+    COMMUNE_LEVEL,
+    DISTRICT_LEVEL,
+    PROVINCE_LEVEL,
+    OrganisationKind,
+    PartnerKind,
+    UnitKind,
+    Validity,
+)
+from .models import (
+    AdministrativeUnit,
+    Country,
+    ForeignPartner,
+    Organisation,
+    Person,
+)
+
+
+def _day(value) -> str:
+    return f"{value:%d/%m/%Y}" if value else ""
+
+
+def _province_choices(request=None):
+    return AdministrativeUnit.objects.filter(kind__in=PROVINCE_LEVEL).order_by("name")
+
+
+# --- listings ---------------------------------------------------------------------
+class FoldedSearchIndexView(generic.IndexView):
+    """Search that ignores diacritics, through the folded ``search_text`` column;
+    exports that tolerate empty relations and read well in Vietnamese."""
+
+    def to_row_dict(self, item):
+        row = {}
+        for field in self.list_export:
+            try:
+                row[field] = multigetattr(item, field)
+            except AttributeError:  # an empty relation on the way
+                row[field] = None
+        return row
+
+    def preprocess_field_value(self, field, value, export_format):
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return str(_("yes") if value else _("no"))
+        if export_format == "csv" and isinstance(value, dt.date):
+            return f"{value:%d/%m/%Y}"
+        return super().preprocess_field_value(field, value, export_format)
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return selectors.folded_search(
+            queryset, self.search_query, rank=not self.is_explicitly_ordered
+        )
+
+
+class TemporalFilterSet(WagtailFilterSet):
+    validity = django_filters.ChoiceFilter(
+        label=_("Validity"),
+        choices=Validity.choices,
+        method="filter_validity",
+        empty_label=None,
+        null_label=None,
+        widget=forms.RadioSelect,
+    )
+    on = django_filters.DateFilter(
+        label=_("Valid on"),
+        method="filter_on",
+        widget=AdminDateInput,
+        input_formats=directory_forms.DAY_INPUT_FORMATS,
+        help_text=_("Only the entries valid on this day."),
+    )
+
+    def filter_validity(self, queryset, name, value):
+        return selectors.filter_validity(queryset, value)
+
+    def filter_on(self, queryset, name, value):
+        return selectors.valid_on(queryset, value)
+
+
+class AdministrativeUnitFilterSet(TemporalFilterSet):
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=UnitKind.choices, widget=forms.RadioSelect
+    )
+    province = django_filters.ModelChoiceFilter(
+        label=_("Province"),
+        queryset=_province_choices,
+        method="filter_province",
+        help_text=_("The province and the units that belong to it."),
+    )
+    is_border = django_filters.BooleanFilter(
+        label=_("Border unit"), widget=BooleanRadioSelect
+    )
+
+    class Meta:
+        model = AdministrativeUnit
+        fields = ["validity", "on", "kind", "province", "is_border"]
+
+    def filter_province(self, queryset, name, value):
+        return queryset.filter(pk=value.pk) | queryset.filter(parent=value)
+
+
+class OrganisationFilterSet(TemporalFilterSet):
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=OrganisationKind.choices, widget=forms.RadioSelect
+    )
+    province = django_filters.ModelChoiceFilter(
+        label=_("Province"),
+        queryset=_province_choices,
+        method="filter_province",
+        help_text=_("Organisations of the province and of its wards and communes."),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["validity", "on", "kind", "province"]
+
+    def filter_province(self, queryset, name, value):
+        return queryset.filter(administrative_unit=value) | queryset.filter(
+            administrative_unit__parent=value
+        )
+
+
+class ForeignPartnerFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=PartnerKind.choices, widget=forms.RadioSelect
+    )
+    country = django_filters.ModelChoiceFilter(
+        label=_("Country"),
+        queryset=lambda request: (
+            Country.objects.filter(partners__isnull=False)
+            .distinct()
+            .order_by("name_vi")
+        ),
+    )
+
+    class Meta:
+        model = ForeignPartner
+        fields = ["kind", "country"]
+
+
+class PersonFilterSet(WagtailFilterSet):
+    nationality = django_filters.ModelChoiceFilter(
+        label=_("Nationality"),
+        queryset=lambda request: (
+            Country.objects.filter(nationals__isnull=False)
+            .distinct()
+            .order_by("name_vi")
+        ),
+    )
+    side = django_filters.ChoiceFilter(
+        label=_("Works for"),
+        choices=[
+            ("organisation", _("a Vietnamese organisation")),
+            ("partner", _("a foreign partner")),
+        ],
+        method="filter_side",
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Person
+        fields = ["nationality", "side"]
+
+    def filter_side(self, queryset, name, value):
+        if value == "organisation":
+            return queryset.filter(organisation__isnull=False)
+        return queryset.filter(foreign_partner__isnull=False)
+
+
+# --- inspect views ------------------------------------------------------------------
+class DirectoryInspectView(generic.InspectView):
+    """Inspect view; ``extra_labels`` names the computed rows."""
+
+    extra_labels: dict = {}
+    inspect_url_name = None
+
+    def get_field_label(self, field_name, field):
+        if field_name in self.extra_labels:
+            return str(self.extra_labels[field_name])
+        return super().get_field_label(field_name, field)
+
+    def entries_html(self, entries, url_name):
+        entries = list(entries)
+        if not entries:
+            return "-"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a> {}</li>',
+                (
+                    (
+                        reverse(url_name, args=(quote(e.pk),)),
+                        e,
+                        f"({e.validity_display})" if e.validity_display else "",
+                    )
+                    for e in entries
+                ),
+            ),
+        )
+
+
+class TemporalInspectView(DirectoryInspectView):
+    extra_labels = {
+        "predecessors": _("Predecessors"),
+        "successors": _("Successors"),
+        "rollup": _("Counted today under"),
+        "validity": _("Validity"),
+    }
+
+    def get_successors_display_value(self):
+        return self.entries_html(
+            self.object.successors.order_by("name"), self.inspect_url_name
+        )
+
+    def get_predecessors_display_value(self):
+        return self.entries_html(
+            self.object.predecessors.order_by("name"), self.inspect_url_name
+        )
+
+    def get_validity_display_value(self):
+        return self.object.validity_display or _("always (no dates recorded)")
+
+    trace = None  # selectors.trace_unit or selectors.trace_organisation
+
+    def get_rollup_display_value(self):
+        trace = type(self).trace(self.object, on=selectors.today())
+        if trace.target.pk == self.object.pk and not trace.note:
+            return _("itself (still valid)")
+        link = format_html(
+            '<a href="{}">{}</a>',
+            reverse(self.inspect_url_name, args=(quote(trace.target.pk),)),
+            trace.target,
+        )
+        if trace.note:
+            return format_html("{}<br>{}", link, trace.note)
+        return link
+
+
+class AdministrativeUnitInspectView(TemporalInspectView):
+    trace = staticmethod(selectors.trace_unit)
+
+    def get_border_countries_display_value(self):
+        return ", ".join(str(c) for c in self.object.border_countries.all()) or "-"
+
+
+class OrganisationInspectView(TemporalInspectView):
+    trace = staticmethod(selectors.trace_organisation)
+
+
+class CountryInspectView(DirectoryInspectView):
+    extra_labels = {"aliases": _("Aliases")}
+
+    def get_aliases_display_value(self):
+        return ", ".join(a.name for a in self.object.aliases.all()) or "-"
+
+
+class DirectoryDeleteView(generic.DeleteView):
+    """Refuses, with the reason, to delete an entry other rows still refer to
+    (protected foreign keys) instead of failing."""
+
+    @cached_property
+    def blockers(self) -> list[str]:
+        return selectors.deletion_blockers(self.object)
+
+    @property
+    def blocked_message(self):
+        return _("“%(name)s” cannot be deleted: these entries still refer to it:") % {
+            "name": self.object
+        }
+
+    @property
+    def blocked_hint(self):
+        if hasattr(self.object, "valid_to"):
+            return _(
+                "End it instead: enter its last day of validity and, if any, its "
+                "successors."
+            )
+        return ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.blockers:
+            context["is_protected"] = True
+        return context
+
+    def form_valid(self, form):
+        if self.blockers:
+            messages.error(self.request, self.blocked_message)
+            return redirect(self.get_delete_url())
+        return super().form_valid(form)
+
+
+# --- people: personal data, scoped by organisation -----------------------------------
+class PersonScopeMixin:
+    """People outside the user's scope do not exist for them (404), once the
+    view's own permission check has passed (otherwise: permission denied)."""
+
+    def scoped_people(self):
+        if self.permission_required is not None and not self.user_has_permission(
+            self.permission_required
+        ):
+            raise PermissionDenied
+        if self.any_permission_required is not None and not (
+            self.user_has_any_permission(self.any_permission_required)
+        ):
+            raise PermissionDenied
+        return selectors.people_for(self.request.user)
+
+
+class PersonIndexView(PersonScopeMixin, FoldedSearchIndexView):
+    def get_base_queryset(self):
+        return self.scoped_people()
+
+
+class PersonInspectView(PersonScopeMixin, DirectoryInspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.scoped_people(), pk=unquote(str(self.pk)))
+
+
+class PersonEditView(PersonScopeMixin, generic.EditView):
+    def get_queryset(self):
+        return self.scoped_people()
+
+
+class PersonDeleteView(PersonScopeMixin, DirectoryDeleteView):
+    def get_queryset(self):
+        return self.scoped_people()
+
+
+# --- viewsets -----------------------------------------------------------------------
+class DirectoryViewSet(ModelViewSet):
+    index_view_class = FoldedSearchIndexView
+    delete_view_class = DirectoryDeleteView
+    template_prefix = "directory/admin/"
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    search_fields = ["search_text"]
+    search_backend_name = None
+    list_per_page = 50
+    list_select_related: tuple = ()
+
+    def get_index_view_kwargs(self, **kwargs):
+        kwargs = super().get_index_view_kwargs(**kwargs)
+        if self.list_select_related:
+            kwargs.setdefault(
+                "queryset", self.model.objects.select_related(*self.list_select_related)
+            )
+        return kwargs
+
+
+temporal_panels = [
+    FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]),
+    MultipleChooserPanel(
+        "succession_links",
+        heading=_("Successors"),
+        label=_("Successor"),
+        chooser_field_name="successor",
+        help_text=_(
+            "The entries that took over when this one ended (a merger, a split, a "
+            "renaming). Each must start after this one ends."
+        ),
+    ),
+]
+
+
+class AdministrativeUnitViewSet(DirectoryViewSet):
+    model = AdministrativeUnit
+    icon = "site"
+    menu_label = _("Administrative units")
+    menu_order = 100
+    name = "directory_units"
+    url_prefix = "directory/units"
+    add_to_reference_index = False
+    inspect_view_class = AdministrativeUnitInspectView
+    list_select_related = ("parent",)
+    filterset_class = AdministrativeUnitFilterSet
+    ordering = ["code"]
+    list_display = [
+        "name",
+        "code",
+        Column("kind", label=_("Kind"), accessor="get_kind_display"),
+        Column("parent", label=_("Belongs to"), accessor="parent"),
+        Column("validity", label=_("Validity"), accessor="validity_display"),
+    ]
+    list_export = [
+        "code",
+        "name",
+        "name_en",
+        "get_kind_display",
+        "parent.code",
+        "parent.name",
+        "is_border",
+        "valid_from",
+        "valid_to",
+    ]
+    export_headings = {
+        "get_kind_display": _("Kind"),
+        "parent.code": _("Code of the unit it belongs to"),
+        "parent.name": _("Belongs to"),
+    }
+    export_filename = "don-vi-hanh-chinh"
+    inspect_view_fields = [
+        "code",
+        "name",
+        "name_en",
+        "kind",
+        "parent",
+        "is_border",
+        "border_countries",
+        "validity",
+        "predecessors",
+        "successors",
+        "rollup",
+    ]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("code"), FieldPanel("kind")]),
+                    FieldPanel("name"),
+                    FieldPanel("name_en"),
+                    FieldPanel("parent"),
+                ],
+                heading=_("Unit"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("is_border"), FieldPanel("border_countries")],
+                heading=_("Border"),
+            ),
+            MultiFieldPanel(temporal_panels, heading=_("Validity")),
+        ],
+        base_form_class=directory_forms.AdministrativeUnitForm,
+    )
+
+
+class OrganisationViewSet(DirectoryViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    menu_order = 200
+    name = "directory_organisations"
+    url_prefix = "directory/organisations"
+    inspect_view_class = OrganisationInspectView
+    list_select_related = ("administrative_unit", "parent")
+    filterset_class = OrganisationFilterSet
+    ordering = ["name"]
+    list_display = [
+        "name",
+        "short_code",
+        Column("kind", label=_("Kind"), accessor="get_kind_display"),
+        Column("unit", label=_("Administrative unit"), accessor="administrative_unit"),
+        Column("validity", label=_("Validity"), accessor="validity_display"),
+    ]
+    list_export = [
+        "name",
+        "name_en",
+        "get_kind_display",
+        "short_code",
+        "parent.name",
+        "administrative_unit.name",
+        "address",
+        "phone",
+        "fax",
+        "email",
+        "website",
+        "valid_from",
+        "valid_to",
+    ]
+    export_headings = {
+        "get_kind_display": _("Kind"),
+        "parent.name": _("Governing body"),
+        "administrative_unit.name": _("Administrative unit"),
+    }
+    export_filename = "co-quan-don-vi"
+    inspect_view_fields = [
+        "name",
+        "name_en",
+        "kind",
+        "short_code",
+        "parent",
+        "administrative_unit",
+        "address",
+        "phone",
+        "fax",
+        "email",
+        "website",
+        "notes",
+        "validity",
+        "predecessors",
+        "successors",
+        "rollup",
+    ]
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("name"),
+                    FieldPanel("name_en"),
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("short_code")]),
+                    FieldPanel("parent"),
+                    FieldPanel("administrative_unit"),
+                ],
+                heading=_("Organisation"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("address"),
+                    FieldRowPanel([FieldPanel("phone"), FieldPanel("fax")]),
+                    FieldRowPanel([FieldPanel("email"), FieldPanel("website")]),
+                    FieldPanel("notes"),
+                ],
+                heading=_("Contacts"),
+            ),
+            MultiFieldPanel(temporal_panels, heading=_("Validity")),
+        ],
+        base_form_class=directory_forms.OrganisationForm,
+    )
+
+
+class CountryViewSet(DirectoryViewSet):
+    model = Country
+    icon = "globe"
+    menu_label = _("Countries")
+    menu_order = 300
+    name = "directory_countries"
+    url_prefix = "directory/countries"
+    add_to_reference_index = False
+    inspect_view_class = CountryInspectView
+    ordering = ["name_vi"]
+    list_display = ["name_vi", "alpha_2", "alpha_3", "name_en"]
+    list_export = [
+        "alpha_2",
+        "alpha_3",
+        "numeric",
+        "name_vi",
+        "official_name_vi",
+        "name_en",
+        "official_name_en",
+    ]
+    export_filename = "quoc-gia"
+    inspect_view_fields = [
+        "alpha_2",
+        "alpha_3",
+        "numeric",
+        "name_vi",
+        "official_name_vi",
+        "name_en",
+        "official_name_en",
+        "aliases",
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel(
+                [FieldPanel("alpha_2"), FieldPanel("alpha_3"), FieldPanel("numeric")]
+            ),
+            FieldPanel("name_vi"),
+            FieldPanel("official_name_vi"),
+            FieldPanel("name_en"),
+            FieldPanel("official_name_en"),
+            InlinePanel(
+                "aliases",
+                heading=_("Aliases"),
+                label=_("Alias"),
+                help_text=_(
+                    "Other ways documents write the country, e.g. CHDCND Lào. "
+                    "Diacritics, case and spaces do not matter."
+                ),
+            ),
+        ],
+        base_form_class=directory_forms.CountryForm,
+    )
+
+
+class ForeignPartnerViewSet(DirectoryViewSet):
+    model = ForeignPartner
+    icon = "link-external"
+    menu_label = _("Foreign partners")
+    menu_order = 400
+    name = "directory_partners"
+    url_prefix = "directory/partners"
+    inspect_view_class = DirectoryInspectView
+    filterset_class = ForeignPartnerFilterSet
+    list_select_related = ("country", "parent")
+    ordering = ["name"]
+    list_display = [
+        "name",
+        "original_name",
+        Column("kind", label=_("Kind"), accessor="get_kind_display"),
+        Column("country", label=_("Country"), accessor="country"),
+        Column("parent", label=_("Belongs to"), accessor="parent"),
+    ]
+    list_export = [
+        "name",
+        "original_name",
+        "get_kind_display",
+        "country.name_vi",
+        "parent.name",
+        "address",
+        "email",
+        "website",
+    ]
+    export_headings = {
+        "get_kind_display": _("Kind"),
+        "country.name_vi": _("Country"),
+        "parent.name": _("Belongs to"),
+    }
+    export_filename = "doi-tac-nuoc-ngoai"
+    inspect_view_fields = [
+        "name",
+        "original_name",
+        "kind",
+        "country",
+        "parent",
+        "address",
+        "email",
+        "website",
+        "notes",
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("original_name"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("country")]),
+            FieldPanel("parent"),
+            FieldPanel("address"),
+            FieldRowPanel([FieldPanel("email"), FieldPanel("website")]),
+            FieldPanel("notes"),
+        ],
+        base_form_class=directory_forms.ForeignPartnerForm,
+    )
+
+
+class PersonViewSet(DirectoryViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    menu_order = 500
+    name = "directory_people"
+    url_prefix = "directory/people"
+    index_view_class = PersonIndexView
+    inspect_view_class = PersonInspectView
+    edit_view_class = PersonEditView
+    delete_view_class = PersonDeleteView
+    filterset_class = PersonFilterSet
+    ordering = ["full_name"]
+    list_display = [
+        "full_name",
+        "position",
+        Column("employer", label=_("Organisation"), accessor="employer"),
+        Column("nationality", label=_("Nationality"), accessor="nationality"),
+    ]
+    list_export = [
+        "full_name",
+        "position",
+        "organisation.name",
+        "foreign_partner.name",
+        "nationality.name_vi",
+        "phone",
+        "email",
+    ]
+    export_headings = {
+        "organisation.name": _("Vietnamese organisation"),
+        "foreign_partner.name": _("Foreign partner"),
+        "nationality.name_vi": _("Nationality"),
+    }
+    export_filename = "ca-nhan"
+    inspect_view_fields = [
+        "full_name",
+        "position",
+        "organisation",
+        "foreign_partner",
+        "nationality",
+        "phone",
+        "email",
+        "notes",
+    ]
+    panels = [
+        FieldPanel("full_name"),
+        FieldPanel("position"),
+        FieldPanel("organisation"),
+        FieldPanel("foreign_partner"),
+        FieldPanel("nationality"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        FieldPanel("notes"),
+    ]
+
+
+class DirectoryViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Directory")
+    menu_icon = "list-ul"
+    menu_order = 250
+    items = (
+        AdministrativeUnitViewSet,
+        OrganisationViewSet,
+        CountryViewSet,
+        ForeignPartnerViewSet,
+        PersonViewSet,
+    )
+
+
+# --- choosers -----------------------------------------------------------------------
+class FoldedSearchFilterForm(BaseFilterForm):
+    q = forms.CharField(
+        label=_("Search term"),
+        required=False,
+        widget=forms.TextInput(
+            attrs={"placeholder": _("Search (diacritics optional)")}
+        ),
+    )
+
+    def filter(self, objects):
+        objects = super().filter(objects)
+        query = self.cleaned_data.get("q")
+        if query:
+            objects = selectors.folded_search(objects, query, rank=True)
+            self.is_searching = True
+            self.search_query = query
+        return objects
+
+
+class TemporalFilterForm(FoldedSearchFilterForm):
+    validity = forms.ChoiceField(
+        label=_("Validity"),
+        choices=[
+            ("", _("all")),
+            (Validity.CURRENT, _("current only")),
+            (Validity.HISTORIC, _("no longer valid")),
+        ],
+        required=False,
+        widget=forms.Select(attrs={"data-chooser-modal-search-filter": True}),
+    )
+
+    def filter(self, objects):
+        objects = super().filter(objects)
+        validity = self.cleaned_data.get("validity") or Validity.ALL
+        return selectors.filter_validity(objects, validity)
+
+
+class UnitFilterForm(TemporalFilterForm):
+    LEVELS = {
+        "province": PROVINCE_LEVEL,
+        "commune": COMMUNE_LEVEL,
+        "district": DISTRICT_LEVEL,
+    }
+    level = forms.ChoiceField(
+        label=_("Level"),
+        choices=[
+            ("", _("All levels")),
+            ("province", _("provinces and centrally-run cities")),
+            ("commune", _("wards, communes and special zones")),
+            ("district", _("district level (historic)")),
+        ],
+        required=False,
+        widget=forms.Select(attrs={"data-chooser-modal-search-filter": True}),
+    )
+
+    def filter(self, objects):
+        objects = super().filter(objects)
+        level = self.cleaned_data.get("level")
+        if level:
+            objects = objects.filter(kind__in=self.LEVELS[level])
+        return objects
+
+
+def _chooser_views(filter_form, extra_columns, ordering, object_list):
+    """Choose and results views with a folded-search filter form, extra columns
+    and ``object_list(view)`` as the objects offered."""
+
+    class Columns:
+        filter_form_class = filter_form
+
+        @property
+        def columns(self):
+            return [*super().columns, *extra_columns]
+
+        def get_object_list(self):
+            return object_list(self)
+
+    choose = type(
+        "ChooseView", (Columns, chooser_views.ChooseView), {"ordering": ordering}
+    )
+    results = type(
+        "ChooseResultsView",
+        (Columns, chooser_views.ChooseResultsView),
+        {"ordering": ordering},
+    )
+    return choose, results
+
+
+class NoCreationView(View):
+    """Directory entries are created in their own admin views (through the
+    services), never from a chooser."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise Http404
+
+
+class DirectoryChooserViewSet(ChooserViewSet):
+    per_page = 20
+    form_fields = None
+    creation_form_class = None
+    create_view_class = NoCreationView
+
+    @property
+    def create_view(self):
+        return NoCreationView.as_view()
+
+
+unit_choose, unit_results = _chooser_views(
+    UnitFilterForm,
+    [
+        Column("parent", label=_("Belongs to"), accessor="parent"),
+        Column("kind", label=_("Kind"), accessor="get_kind_display"),
+        Column("validity", label=_("Validity"), accessor="validity_display"),
+    ],
+    ["name", "pk"],
+    lambda view: AdministrativeUnit.objects.select_related("parent"),
+)
+
+
+class AdministrativeUnitChooserViewSet(DirectoryChooserViewSet):
+    model = AdministrativeUnit
+    icon = "site"
+    choose_one_text = _("Choose an administrative unit")
+    choose_another_text = _("Choose another administrative unit")
+    choose_view_class = unit_choose
+    choose_results_view_class = unit_results
+
+
+organisation_choose, organisation_results = _chooser_views(
+    TemporalFilterForm,
+    [
+        Column("unit", label=_("Administrative unit"), accessor="administrative_unit"),
+        Column("validity", label=_("Validity"), accessor="validity_display"),
+    ],
+    ["name", "pk"],
+    lambda view: Organisation.objects.select_related("administrative_unit"),
+)
+
+
+class OrganisationChooserViewSet(DirectoryChooserViewSet):
+    model = Organisation
+    icon = "group"
+    choose_one_text = _("Choose an organisation")
+    choose_another_text = _("Choose another organisation")
+    choose_view_class = organisation_choose
+    choose_results_view_class = organisation_results
+
+
+country_choose, country_results = _chooser_views(
+    FoldedSearchFilterForm,
+    [Column("alpha_2", label=_("Code"), accessor="alpha_2")],
+    ["name_vi"],
+    lambda view: Country.objects.all(),
+)
+
+
+class CountryChooserViewSet(DirectoryChooserViewSet):
+    model = Country
+    icon = "globe"
+    choose_one_text = _("Choose a country")
+    choose_another_text = _("Choose another country")
+    choose_view_class = country_choose
+    choose_results_view_class = country_results
+
+
+partner_choose, partner_results = _chooser_views(
+    FoldedSearchFilterForm,
+    [
+        Column("country", label=_("Country"), accessor="country"),
+        Column("parent", label=_("Belongs to"), accessor="parent"),
+    ],
+    ["name", "pk"],
+    lambda view: ForeignPartner.objects.select_related("country", "parent"),
+)
+
+
+class ForeignPartnerChooserViewSet(DirectoryChooserViewSet):
+    model = ForeignPartner
+    icon = "link-external"
+    choose_one_text = _("Choose a foreign partner")
+    choose_another_text = _("Choose another foreign partner")
+    choose_view_class = partner_choose
+    choose_results_view_class = partner_results
+
+
+person_choose, person_results = _chooser_views(
+    FoldedSearchFilterForm,
+    [
+        Column("position", label=_("Position"), accessor="position"),
+        Column("employer", label=_("Organisation"), accessor="employer"),
+    ],
+    ["full_name", "pk"],
+    lambda view: selectors.people_for(view.request.user),
+)
+
+
+class PersonChosenView(chooser_views.ChosenView):
+    def get_object(self, pk):
+        return selectors.people_for(self.request.user).get(pk=pk)
+
+
+class PersonChooserViewSet(DirectoryChooserViewSet):
+    model = Person
+    icon = "user"
+    choose_one_text = _("Choose a person")
+    choose_another_text = _("Choose another person")
+    choose_view_class = person_choose
+    choose_results_view_class = person_results
+    chosen_view_class = PersonChosenView
+
+
+unit_chooser = AdministrativeUnitChooserViewSet("directory_unit_chooser")
+organisation_chooser = OrganisationChooserViewSet("directory_organisation_chooser")
+country_chooser = CountryChooserViewSet("directory_country_chooser")
+partner_chooser = ForeignPartnerChooserViewSet("directory_partner_chooser")
+person_chooser = PersonChooserViewSet("directory_person_chooser")
+CHOOSERS = (
+    unit_chooser,
+    organisation_chooser,
+    country_chooser,
+    partner_chooser,
+    person_chooser,
+)
