@@ -1,16 +1,15 @@
 from django.conf import settings
+from django.utils.translation import get_language
 
 from wagtail.models import Locale, Site
+
+from ttdn.pagecache import generation
 
 from . import selectors
 from .models import FooterText
 
 
-def portal(request):
-    """Site-wide template data: the active language's home, menu and footer."""
-    if request.path.startswith("/admin/"):
-        return {}
-    site = Site.find_for_request(request)
+def _chrome(site) -> dict:
     home = site.root_page.localized.specific if site else None
     locale = Locale.get_active()
     footer = (
@@ -19,7 +18,19 @@ def portal(request):
     )
     return {
         "site_home": home,
-        "menu_pages": selectors.menu_sections(home=home) if home else [],
+        "menu_pages": list(selectors.menu_sections(home=home)) if home else [],
         "footer": footer,
-        "site_name": settings.WAGTAIL_SITE_NAME,
     }
+
+
+def portal(request):
+    """Site-wide template data: the active language's home, menu and footer
+    (cached per site and language until content changes: ttdn.pagecache)."""
+    if request.path.startswith("/admin/"):
+        return {}
+    site = Site.find_for_request(request)
+    chrome = generation.cached(
+        f"portal-chrome:{site.pk if site else 0}:{get_language()}",
+        lambda: _chrome(site),
+    )
+    return {**chrome, "site_name": settings.WAGTAIL_SITE_NAME}

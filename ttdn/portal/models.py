@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,8 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 
 from ttdn.core.timefmt import format_publication
+from ttdn.pagecache import generation
+from ttdn.pagecache.routing import CachedRouteMixin
 
 from .blocks import BodyBlock
 
@@ -43,8 +46,16 @@ class PortalPage(Page):
         abstract = True
 
     def breadcrumbs(self):
-        """Ancestors from the home page down, without the tree root."""
-        return self.get_ancestors().filter(depth__gt=1).live().specific()
+        """Ancestors from the home page down, without the tree root (cached
+        until content changes; the template asks twice)."""
+        crumbs = self.__dict__.get("_breadcrumbs")
+        if crumbs is None:
+            crumbs = generation.cached(
+                f"portal-crumbs:{self.pk}",
+                lambda: list(self.get_ancestors().filter(depth__gt=1).live()),
+            )
+            self.__dict__["_breadcrumbs"] = crumbs
+        return crumbs
 
     def get_meta_description(self):
         return self.search_description
@@ -53,7 +64,7 @@ class PortalPage(Page):
         return self.social_image
 
 
-class HomePage(RoutablePageMixin, PortalPage):
+class HomePage(CachedRouteMixin, RoutablePageMixin, PortalPage):
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("Shown under the site name.")
     )
@@ -265,7 +276,13 @@ class ArticlePage(RoutablePageMixin, PortalPage):
         from . import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = selectors.related_articles(article=self)
+        # Read once (head, footer, related news), and only when a cached
+        # fragment of the page does not already hold them.
+        tags = SimpleLazyObject(lambda: list(self.tags.all()))
+        context["article_tags"] = tags
+        context["related_articles"] = SimpleLazyObject(
+            lambda: selectors.related_articles(article=self, tags=tags)
+        )
         return context
 
     # --- print and save (Decree 42/2022) ---------------------------------------

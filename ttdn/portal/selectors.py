@@ -12,6 +12,8 @@ from .models import ArticlePage, GalleryPage, PortalSettings, SectionPage, Stand
 
 # Rendition specs the listings use; prefetching only these keeps queries flat.
 LISTING_RENDITIONS = ("fill-480x320", "fill-960x640")
+# Album covers: the home-page teaser and the photo library.
+GALLERY_RENDITIONS = ("fill-320x200", "fill-400x300", "fill-800x600")
 
 
 def _with_listing_images(queryset: QuerySet) -> QuerySet:
@@ -63,39 +65,56 @@ def home_sections(*, home: Page) -> list[dict]:
     return blocks
 
 
-def related_articles(*, article: ArticlePage, limit: int = 5) -> list[ArticlePage]:
-    """ "Các tin khác": same section or a shared tag, newest first, never itself."""
+def related_articles(
+    *, article: ArticlePage, limit: int = 5, tags=None
+) -> list[ArticlePage]:
+    """ "Các tin khác": same section or a shared tag, newest first, never itself.
+
+    ``tags``: the article's tags when the caller already read them."""
     parent_path = article.path[: -article.steplen]
     condition = Q(path__startswith=parent_path, depth=article.depth)
-    tag_ids = [tag.pk for tag in article.tags.all()]
+    tag_ids = [tag.pk for tag in (article.tags.all() if tags is None else tags)]
     if tag_ids:
         condition |= Q(tagged_items__tag_id__in=tag_ids)
     candidates = (
-        article_list(locale=article.locale)
+        article_list(locale=article.locale_id)
         .filter(condition)
         .exclude(pk=article.pk)
         .distinct()
+        # Titles and dates only: no listing images to load.
+        .select_related(None)
+        .prefetch_related(None)
     )
     return list(candidates[:limit])
 
 
+def _with_photo_renditions(queryset: QuerySet) -> QuerySet:
+    return queryset.prefetch_related(
+        "photos__image",
+        Prefetch(
+            "photos__image__renditions",
+            queryset=PortalRendition.objects.filter(filter_spec__in=GALLERY_RENDITIONS),
+        ),
+    )
+
+
 def gallery_list(*, index: Page) -> QuerySet[GalleryPage]:
-    return (
+    return _with_photo_renditions(
         GalleryPage.objects.live()
         .public()
         .child_of(index)
         .order_by("-date", "-first_published_at")
-        .prefetch_related("photos__image")
     )
 
 
 def gallery_teaser(*, home: Page, limit: int = 3) -> list[GalleryPage]:
     return list(
-        GalleryPage.objects.live()
-        .public()
-        .descendant_of(home)
-        .order_by("-date", "-first_published_at")
-        .prefetch_related("photos__image")[:limit]
+        _with_photo_renditions(
+            GalleryPage.objects.live()
+            .public()
+            .descendant_of(home)
+            .order_by("-date", "-first_published_at")
+        )[:limit]
     )
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from ttdn.core import text, timefmt
+from ttdn.pagecache import generation
 
 register = template.Library()
 
@@ -15,6 +16,15 @@ def _urls_by_language(page, request) -> dict[str, str]:
     return {t.locale.language_code: t.get_url(request) for t in translations}
 
 
+def _home_urls(site, request) -> dict[str, str]:
+    return {
+        home.locale.language_code: home.get_url(request)
+        for home in site.root_page.get_translations(inclusive=True)
+        .live()
+        .select_related("locale")
+    }
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per content language: the page's translation, else that home."""
@@ -22,20 +32,18 @@ def language_links(context):
     page = context.get("page")
     active = get_language()
     urls: dict[str, str] = {}
-    if isinstance(page, Page) and page.pk:
-        for translation in (
-            page.get_translations(inclusive=True).live().select_related("locale")
-        ):
-            urls[translation.locale.language_code] = translation.get_url(request)
+    if isinstance(page, Page) and page.pk and not getattr(request, "is_preview", 0):
+        # The same for every reader of the page: cached until content changes.
+        urls = generation.cached(
+            f"portal-translations:{page.pk}", lambda: _urls_by_language(page, request)
+        )
     site = Site.find_for_request(request) if request else None
     homes = {}
     if site:
-        for home in (
-            site.root_page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
-        ):
-            homes[home.locale.language_code] = home.get_url(request)
+        # The same for every page of the site: cached until content changes.
+        homes = generation.cached(
+            f"portal-homes:{site.pk}", lambda: _home_urls(site, request)
+        )
     links = []
     for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if not isinstance(page, Page) and request is not None:
