@@ -1,0 +1,930 @@
+"""Writes of the monitoring app. Each function validates first and saves all or
+nothing; a refused action raises ``ValidationError`` with Vietnamese messages keyed
+by field and changes nothing.
+
+* sources: :func:`save_source`, :func:`fetch_source`, :func:`fetch_due_sources`;
+* items: :func:`review_item` (the inbox; labels train the classifier);
+* classifier: :func:`train_classifier`;
+* alerts: :func:`detect_spikes`, :func:`acknowledge_alert`;
+* incidents: :func:`open_incident`, :func:`update_incident`, :func:`transition`,
+  :func:`add_response`, :func:`save_deadline_rule`.
+"""
+
+import datetime as dt
+import logging
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ttdn.core.timefmt import VN_TZ
+
+from . import classifier, dedupe, extraction, selectors
+from .choices import (
+    PORTAL_RESPONSE_KINDS,
+    AlertSubject,
+    AlertWindow,
+    CountedFrom,
+    Falsity,
+    FetchOutcome,
+    IncidentState,
+    Review,
+    SourceChannel,
+    SourceKind,
+    SourceType,
+    Topic,
+)
+from .fetching import Fetcher, FetchError
+from .models import (
+    Alert,
+    DeadlineRule,
+    FetchRun,
+    Incident,
+    IncidentTransition,
+    Item,
+    Response,
+    Source,
+    Story,
+    folded,
+)
+from .pipeline import Pipeline
+
+logger = logging.getLogger(__name__)
+
+
+class Errors:
+    def __init__(self):
+        self.by_field: dict[str, list[str]] = {}
+
+    def add(self, field_name: str, message) -> None:
+        self.by_field.setdefault(field_name, []).append(str(message))
+
+    def raise_if_any(self) -> None:
+        if self.by_field:
+            raise ValidationError(self.by_field)
+
+
+def _full_clean(instance, errors: Errors, exclude=()) -> None:
+    try:
+        instance.full_clean(exclude=list(exclude))
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            for message in messages:
+                errors.add(name, message)
+
+
+def _user_name(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+# --- sources --------------------------------------------------------------------------
+def source_errors(source: Source) -> Errors:
+    errors = Errors()
+    scheme = urlsplit(source.url or "").scheme.lower()
+    if source.url and scheme not in ("http", "https"):
+        errors.add(
+            "url", _("Address: only http:// and https:// addresses are allowed.")
+        )
+    if source.source_type == SourceType.LISTING:
+        if not source.link_selector.strip():
+            errors.add(
+                "link_selector",
+                _("CSS selector of article links: required for a listing page."),
+            )
+        else:
+            try:
+                extraction.compile_selector(source.link_selector)
+            except ValueError as error:
+                errors.add(
+                    "link_selector",
+                    _(
+                        "CSS selector of article links: not a valid selector "
+                        "(%(error)s)."
+                    )
+                    % {"error": error},
+                )
+    elif source.link_selector.strip():
+        errors.add(
+            "link_selector",
+            _(
+                "CSS selector of article links: only listing pages use it; leave it "
+                "empty."
+            ),
+        )
+    return errors
+
+
+@transaction.atomic
+def save_source(source: Source) -> Source:
+    errors = source_errors(source)
+    _full_clean(source, errors)
+    errors.raise_if_any()
+    if source.pk:
+        previous = Source.objects.filter(pk=source.pk).values("url", "enabled").first()
+        if previous and previous["url"] != source.url:
+            # Another address: its validators and back-off do not apply.
+            source.etag = source.last_modified = ""
+            source.consecutive_failures = 0
+            source.next_fetch_at = None
+        if previous and not previous["enabled"] and source.enabled:
+            source.next_fetch_at = None
+    source.save()
+    return source
+
+
+@dataclass
+class FetchReport:
+    source: Source
+    run: FetchRun
+    items: list[Item] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _backoff(source: Source, now: dt.datetime) -> dt.datetime:
+    cap = settings.TTDN_MONITORING["MAX_BACKOFF_MINUTES"]
+    minutes = min(
+        source.interval_minutes * 2 ** min(source.consecutive_failures, 16), cap
+    )
+    return now + dt.timedelta(minutes=max(minutes, source.interval_minutes))
+
+
+def _candidates(source: Source, result) -> list[extraction.Candidate]:
+    if source.source_type == SourceType.FEED:
+        return extraction.parse_feed(
+            result.content, base_url=result.url, content_type=result.content_type
+        )
+    if source.source_type == SourceType.LISTING:
+        return extraction.listing_links(
+            result.text(), base_url=result.url, selector=source.link_selector
+        )
+    return []
+
+
+def fetch_source(
+    source: Source,
+    *,
+    fetcher: Fetcher | None = None,
+    pipeline: Pipeline | None = None,
+    now: dt.datetime | None = None,
+) -> FetchReport:
+    """Fetch one source, store its new items and record its health. Never raises
+    for a fetch problem: the error is recorded on the source and in the run."""
+    fetcher = fetcher or Fetcher()
+    started = now or timezone.now()
+    clock = time.monotonic()
+    run = FetchRun(source=source, started_at=started, outcome=FetchOutcome.OK)
+    report = FetchReport(source=source, run=run)
+    limit = settings.TTDN_MONITORING["MAX_ARTICLES_PER_RUN"]
+    try:
+        result = fetcher.get(
+            source.url, etag=source.etag, last_modified=source.last_modified
+        )
+        run.http_status = result.status
+        if result.not_modified:
+            run.outcome = FetchOutcome.NOT_MODIFIED
+        else:
+            pipeline = pipeline or Pipeline(now=started)
+            if source.source_type == SourceType.PAGE:
+                article = extraction.extract_article(
+                    result.text(), url=result.url, now=started
+                )
+                if article is None:
+                    raise FetchError(
+                        _("%(url)s: no article text found on the page.")
+                        % {"url": result.url}
+                    )
+                _store(report, pipeline, source, article, started)
+            else:
+                for candidate in _candidates(source, result)[:limit]:
+                    _fetch_candidate(
+                        report, fetcher, pipeline, source, candidate, started
+                    )
+            source.etag = result.etag[:255]
+            source.last_modified = result.last_modified[:64]
+    except FetchError as error:
+        run.outcome = FetchOutcome.ERROR
+        run.message = str(error)
+    except Exception as error:  # never let one source stop the others
+        logger.exception("Monitoring fetch of source %s failed", source.pk)
+        run.outcome = FetchOutcome.ERROR
+        run.message = _("%(url)s: unexpected error (%(error)s).") % {
+            "url": source.url,
+            "error": error.__class__.__name__,
+        }
+    run.duration_ms = int((time.monotonic() - clock) * 1000)
+    if report.warnings and not run.message:
+        run.message = "\n".join(report.warnings[:10])
+    _record_health(source, run, started)
+    return report
+
+
+def _fetch_candidate(report, fetcher, pipeline, source, candidate, now) -> None:
+    key = dedupe.url_hash(extraction.canonical_url(candidate.url))
+    if Item.objects.filter(url_hash=key).exists():
+        report.run.items_duplicate += 1
+        return
+    try:
+        page = fetcher.get(candidate.url)
+        article = extraction.extract_article(
+            page.text(), url=page.url, hint=candidate, now=now
+        )
+    except FetchError as error:
+        report.warnings.append(str(error))
+        article = extraction.article_from_feed(candidate, now=now)
+    if article is None:
+        report.warnings.append(
+            _("%(url)s: no article text found.") % {"url": candidate.url}
+        )
+        return
+    _store(report, pipeline, source, article, now)
+
+
+def _store(report, pipeline, source, article, now) -> None:
+    outcome = pipeline.ingest(source, article, fetched_at=now)
+    if outcome.created:
+        report.run.items_new += 1
+        report.items.append(outcome.item)
+    else:
+        report.run.items_duplicate += 1
+
+
+@transaction.atomic
+def _record_health(source: Source, run: FetchRun, now: dt.datetime) -> None:
+    source.last_fetch_at = now
+    if run.outcome == FetchOutcome.ERROR:
+        source.consecutive_failures += 1
+        source.last_error_at = now
+        source.last_error = run.message
+        source.next_fetch_at = _backoff(source, now)
+    else:
+        source.consecutive_failures = 0
+        source.last_success_at = now
+        source.next_fetch_at = now + dt.timedelta(minutes=source.interval_minutes)
+    Source.objects.filter(pk=source.pk).update(
+        last_fetch_at=source.last_fetch_at,
+        consecutive_failures=source.consecutive_failures,
+        last_error_at=source.last_error_at,
+        last_error=source.last_error,
+        last_success_at=source.last_success_at,
+        next_fetch_at=source.next_fetch_at,
+        etag=source.etag,
+        last_modified=source.last_modified,
+    )
+    run.save()
+    keep = settings.TTDN_MONITORING["FETCH_RUNS_KEPT_DAYS"]
+    FetchRun.objects.filter(
+        source=source, started_at__lt=now - dt.timedelta(days=keep)
+    ).delete()
+
+
+def fetch_due_sources(
+    *, now: dt.datetime | None = None, fetcher: Fetcher | None = None
+) -> list[FetchReport]:
+    """Fetch every enabled source whose time has come; one failing source never
+    stops the others."""
+    now = now or timezone.now()
+    sources = list(selectors.due_sources(now))
+    if not sources:
+        return []
+    fetcher = fetcher or Fetcher()
+    pipeline = Pipeline(now=now)
+    return [
+        fetch_source(source, fetcher=fetcher, pipeline=pipeline, now=now)
+        for source in sources
+    ]
+
+
+# --- items (the inbox) ----------------------------------------------------------------
+@transaction.atomic
+def review_item(
+    item: Item, *, user, review: str, topic_label: str | None = None
+) -> Item:
+    """Mark an item relevant or not relevant, optionally with its topic."""
+    errors = Errors()
+    if review not in (Review.RELEVANT, Review.NOT_RELEVANT):
+        errors.add("review", _("Review: choose relevant or not relevant."))
+    if topic_label and topic_label not in Topic.values:
+        errors.add("topic_label", _("Topic: choose one of the listed topics."))
+    errors.raise_if_any()
+    item.review = review
+    if topic_label is not None:
+        item.topic_label = topic_label
+    item.reviewed_by = user
+    item.reviewed_at = timezone.now()
+    item.save(update_fields=["review", "topic_label", "reviewed_by", "reviewed_at"])
+    if item.story_id:
+        from .pipeline import refresh_story
+
+        refresh_story(item.story)
+    return item
+
+
+# --- classifier -----------------------------------------------------------------------
+def train_classifier(*, include_admin: bool = True) -> classifier.TopicClassifier:
+    """Train on the shipped set plus the admin labels and save the model."""
+    trained = classifier.train(selectors.training_examples(include_admin=include_admin))
+    classifier.save(trained)
+    classifier.forget()
+    return trained
+
+
+def retrain_if_labels_changed() -> bool:
+    """Retrain when the training data differs from the saved model's."""
+    examples = selectors.training_examples()
+    current = classifier.load()
+    if current is not None and current.meta.get("digest") == classifier.digest(
+        examples
+    ):
+        return False
+    classifier.save(classifier.train(examples))
+    classifier.forget()
+    return True
+
+
+# --- alerts ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Window:
+    name: str
+    recent: dt.timedelta
+    baseline: dt.timedelta
+    periods: int  # the baseline counted as this many recent windows
+    minimum: int
+    factor: float
+
+
+def _windows() -> list[Window]:
+    config = settings.TTDN_MONITORING
+    return [
+        Window(
+            AlertWindow.HOUR,
+            dt.timedelta(hours=1),
+            dt.timedelta(hours=12),
+            12,
+            config["SPIKE_HOUR_MIN"],
+            config["SPIKE_HOUR_FACTOR"],
+        ),
+        Window(
+            AlertWindow.DAY,
+            dt.timedelta(days=1),
+            dt.timedelta(days=14),
+            14,
+            config["SPIKE_DAY_MIN"],
+            config["SPIKE_DAY_FACTOR"],
+        ),
+    ]
+
+
+def _bucket(window: Window, now: dt.datetime) -> str:
+    local = now.astimezone(VN_TZ)
+    if window.name == AlertWindow.HOUR:
+        return f"{local:%Y-%m-%dT%H}"
+    return f"{local:%Y-%m-%d}"
+
+
+def _counts(queryset, field_name: str, low, high) -> dict:
+    return dict(
+        queryset.filter(fetched_at__gte=low, fetched_at__lt=high)
+        .values_list(field_name)
+        .annotate(n=Count("pk"))
+        .values_list(field_name, "n")
+    )
+
+
+def detect_spikes(
+    *, now: dt.datetime | None = None, notify: bool = True
+) -> list[Alert]:
+    """Raise an alert for each story or topic whose items of the last hour (day)
+    number at least the minimum and more than FACTOR × the hourly (daily) mean of
+    the previous 12 hours (14 days). One alert per subject, window and hour (day).
+    Topics count relevant items only. New alerts are e-mailed to the monitors."""
+    now = now or timezone.now()
+    raised = []
+    relevant = Item.objects.filter(relevant=True)
+    for window in _windows():
+        recent_start = now - window.recent
+        baseline_start = recent_start - window.baseline
+        subjects = [
+            (
+                AlertSubject.STORY,
+                "story_id",
+                Item.objects.filter(story__isnull=False, story__relevant=True),
+            ),
+            (AlertSubject.TOPIC, "topic", relevant.exclude(topic="")),
+        ]
+        for subject, field_name, queryset in subjects:
+            recent = _counts(queryset, field_name, recent_start, now)
+            before = _counts(queryset, field_name, baseline_start, recent_start)
+            for key, count in recent.items():
+                baseline = before.get(key, 0) / window.periods
+                if count < window.minimum or count <= window.factor * baseline:
+                    continue
+                alert_key = f"{subject}:{key}:{window.name}:{_bucket(window, now)}"
+                alert, created = Alert.objects.get_or_create(
+                    key=alert_key,
+                    defaults={
+                        "subject": subject,
+                        "window": window.name,
+                        "story_id": key if subject == AlertSubject.STORY else None,
+                        "topic": key if subject == AlertSubject.TOPIC else "",
+                        "window_end": now,
+                        "count": count,
+                        "baseline": round(baseline, 2),
+                    },
+                )
+                if created:
+                    raised.append(alert)
+    if raised and notify:
+        notify_monitors(raised)
+    return raised
+
+
+def notify_monitors(alerts: list[Alert]) -> int:
+    """E-mail the alerts to every monitor; returns the number of messages sent."""
+    recipients = selectors.monitor_recipients()
+    if not recipients:
+        return 0
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    lines = [alert.headline for alert in alerts]
+    body = "\n".join(f"- {line}" for line in lines)
+    body += "\n\n" + _("See the alerts in the administration: %(url)s") % {
+        "url": f"{base}/admin/monitoring/alerts/"
+    }
+    subject = _("[TTĐN] %(count)s monitoring alert(s)") % {"count": len(alerts)}
+    return send_mail(
+        subject, body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=True
+    )
+
+
+@transaction.atomic
+def acknowledge_alert(alert: Alert, *, user) -> Alert:
+    if alert.acknowledged_at is None:
+        alert.acknowledged_at = timezone.now()
+        alert.acknowledged_by = user
+        alert.save(update_fields=["acknowledged_at", "acknowledged_by"])
+    return alert
+
+
+# --- deadline rules -------------------------------------------------------------------
+def _overlaps(a: DeadlineRule, b: DeadlineRule) -> bool:
+    a_start = a.valid_from or dt.date.min
+    a_end = a.valid_to or dt.date.max
+    b_start = b.valid_from or dt.date.min
+    b_end = b.valid_to or dt.date.max
+    return a_start <= b_end and b_start <= a_end
+
+
+def deadline_rule_errors(rule: DeadlineRule) -> Errors:
+    errors = Errors()
+    _full_clean(rule, errors)
+    if not errors.by_field:
+        for other in DeadlineRule.objects.filter(step=rule.step).exclude(pk=rule.pk):
+            if _overlaps(rule, other):
+                errors.add(
+                    "valid_from",
+                    _(
+                        "In force from: another rule for this step (%(rule)s, "
+                        "%(period)s) is in force on some of the same days; end it "
+                        "first."
+                    )
+                    % {"rule": other, "period": _period_text(other)},
+                )
+                break
+    return errors
+
+
+@transaction.atomic
+def save_deadline_rule(rule: DeadlineRule) -> DeadlineRule:
+    """Save a rule unless another rule of the same step is in force on one of its
+    days. Incidents already opened keep the deadlines they were given."""
+    deadline_rule_errors(rule).raise_if_any()
+    rule.save()
+    return rule
+
+
+def _period_text(rule: DeadlineRule) -> str:
+    start = f"{rule.valid_from:%d/%m/%Y}" if rule.valid_from else "…"
+    end = f"{rule.valid_to:%d/%m/%Y}" if rule.valid_to else _("present")
+    return f"{start} – {end}"
+
+
+# --- incidents ------------------------------------------------------------------------
+TRANSITIONS = {
+    IncidentState.DETECTED: (IncidentState.TRIAGED, IncidentState.CLOSED),
+    IncidentState.TRIAGED: (IncidentState.VERIFYING, IncidentState.CLOSED),
+    IncidentState.VERIFYING: (
+        IncidentState.RESPONDING,
+        IncidentState.REPORTED,
+        IncidentState.CLOSED,
+    ),
+    IncidentState.RESPONDING: (IncidentState.REPORTED,),
+    IncidentState.REPORTED: (IncidentState.CLOSED,),
+    IncidentState.CLOSED: (),
+}
+# Transitions that need monitoring.manage_incident; the others need
+# monitoring.change_incident (a focal point, on incidents of their organisation).
+MANAGER_TARGETS = (IncidentState.TRIAGED, IncidentState.CLOSED)
+STEP_DONE_FIELD = {
+    IncidentState.TRIAGED: "triaged_at",
+    IncidentState.VERIFYING: "verification_started_at",
+    IncidentState.REPORTED: "reported_at",
+    IncidentState.CLOSED: "closed_at",
+}
+
+
+def allowed_transitions(incident: Incident, user) -> list[str]:
+    """Target states *user* may move *incident* to (its conditions aside)."""
+    targets = []
+    for target in TRANSITIONS[IncidentState(incident.state)]:
+        if target in MANAGER_TARGETS:
+            if user.has_perm("monitoring.manage_incident"):
+                targets.append(target)
+        elif user.has_perm("monitoring.change_incident"):
+            targets.append(target)
+    return targets
+
+
+def _deadlines(detected_at: dt.datetime, published_at: dt.datetime | None) -> dict:
+    rules = selectors.rules_in_force(detected_at.astimezone(VN_TZ).date())
+    due = {}
+    for step, (due_field, _done) in Incident.DUE_FIELDS.items():
+        rule = rules.get(step)
+        if rule is None:
+            due[due_field] = None
+            continue
+        start = detected_at
+        if rule.counted_from == CountedFrom.PUBLICATION and published_at:
+            start = min(published_at, detected_at)
+        due[due_field] = start + dt.timedelta(days=rule.days)
+    return due
+
+
+def _channel_for(source: Source | None) -> tuple[str, bool]:
+    if source is None:
+        return SourceChannel.OTHER, False
+    mapping = {
+        SourceKind.FOREIGN_PRESS: SourceChannel.FOREIGN_PRESS,
+        SourceKind.DOMESTIC_PRESS: SourceChannel.DOMESTIC_PRESS,
+        SourceKind.OFFICIAL: SourceChannel.AGENCY_NOTICE,
+    }
+    return mapping.get(source.kind, SourceChannel.OTHER), (
+        source.kind == SourceKind.FOREIGN_PRESS
+    )
+
+
+def _record(incident, *, from_state, to_state, user, note, at) -> IncidentTransition:
+    return IncidentTransition.objects.create(
+        incident=incident,
+        from_state=from_state,
+        to_state=to_state,
+        at=at,
+        by=user,
+        by_name=_user_name(user),
+        note=note,
+    )
+
+
+@transaction.atomic
+def open_incident(
+    *,
+    user,
+    item: Item | None = None,
+    story: Story | None = None,
+    title: str = "",
+    summary: str = "",
+    url: str = "",
+    organisation=None,
+    source_channel: str | None = None,
+    severity: str | None = None,
+    topic: str | None = None,
+    detected_at: dt.datetime | None = None,
+    published_at: dt.datetime | None = None,
+    note: str = "",
+) -> Incident:
+    """Open an incident (state DETECTED) from an item, a story, or by hand (a
+    notice from a ministry). Its deadlines come from the rules in force on the
+    day of detection. Opening from an item marks the item relevant."""
+    if item is None and story is not None:
+        item = story.items.order_by("fetched_at", "pk").first()
+    if story is None and item is not None:
+        story = item.story
+    now = timezone.now()
+    detected_at = detected_at or now
+    channel, foreign = _channel_for(item.source if item else None)
+    incident = Incident(
+        title=(
+            title or (item.title if item else "") or (story.title if story else "")
+        ).strip(),
+        summary=summary or (item.excerpt if item else ""),
+        item=item,
+        story=story,
+        url=url or (item.url if item else ""),
+        language=item.language if item else "",
+        source_channel=source_channel or channel,
+        is_foreign_source=foreign,
+        topic=topic if topic is not None else (item.effective_topic if item else ""),
+        organisation=organisation,
+        detected_at=detected_at,
+        published_at=published_at or (item.published_at if item else None),
+        created_by=user,
+    )
+    if severity:
+        incident.severity = severity
+    errors = Errors()
+    if not incident.title:
+        errors.add("title", _("Title: required (what the information says)."))
+    if incident.detected_at > now + dt.timedelta(minutes=5):
+        errors.add("detected_at", _("Detected at: cannot be in the future."))
+    _full_clean(
+        incident, errors, exclude=["item", "story", "organisation", "created_by"]
+    )
+    errors.raise_if_any()
+    for name, value in _deadlines(incident.detected_at, incident.published_at).items():
+        setattr(incident, name, value)
+    incident.search_text = folded(incident.title, incident.url)
+    incident.save()
+    _record(
+        incident,
+        from_state="",
+        to_state=IncidentState.DETECTED,
+        user=user,
+        note=note,
+        at=now,
+    )
+    if item is not None and item.review != Review.RELEVANT:
+        item.review = Review.RELEVANT
+        item.reviewed_by, item.reviewed_at = user, now
+        item.save(update_fields=["review", "reviewed_by", "reviewed_at"])
+    return incident
+
+
+EDITABLE_FIELDS = (
+    "title",
+    "summary",
+    "url",
+    "language",
+    "source_channel",
+    "is_foreign_source",
+    "topic",
+    "severity",
+    "published_at",
+    "falsity",
+    "verification_notes",
+    "false_content",
+    "developments",
+    "impact",
+    "true_facts",
+    "reported_to",
+)
+
+
+@transaction.atomic
+def update_incident(incident: Incident, *, user, **changes) -> Incident:
+    """Edit an incident's details and dossier (not its state, deadlines or
+    assignment: those change through :func:`transition`)."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    errors = Errors()
+    if incident.state == IncidentState.CLOSED:
+        errors.add("__all__", _("The incident is closed: it can no longer be changed."))
+        errors.raise_if_any()
+    for name, value in changes.items():
+        setattr(incident, name, value)
+    if not (incident.title or "").strip():
+        errors.add("title", _("Title: required (what the information says)."))
+    _full_clean(
+        incident, errors, exclude=["item", "story", "organisation", "created_by"]
+    )
+    errors.raise_if_any()
+    incident.search_text = folded(incident.title, incident.url)
+    incident.save()
+    return incident
+
+
+@transaction.atomic
+def transition(
+    incident: Incident,
+    to_state: str,
+    *,
+    user,
+    note: str = "",
+    organisation=None,
+    severity: str | None = None,
+    falsity: str | None = None,
+    verification_notes: str | None = None,
+    reported_to: str | None = None,
+    at: dt.datetime | None = None,
+    check_permissions: bool = True,
+) -> Incident:
+    """Move *incident* to *to_state*, recording who, when and why.
+
+    Conditions (each refusal names the field): triage assigns an organisation;
+    responding needs a verification result of fake or untrue information; reporting
+    needs the recipients and, unless the information was verified as true, a
+    response; closing early (before it is reported) needs a note explaining why.
+    """
+    incident = Incident.objects.select_for_update().get(pk=incident.pk)
+    errors = Errors()
+    from_state = IncidentState(incident.state)
+    target = IncidentState(to_state)
+    if target not in TRANSITIONS[from_state]:
+        errors.add(
+            "__all__",
+            _("An incident cannot move from “%(from)s” to “%(to)s”.")
+            % {"from": from_state.label, "to": target.label},
+        )
+        errors.raise_if_any()
+    permission = (
+        "monitoring.manage_incident"
+        if target in MANAGER_TARGETS
+        else "monitoring.change_incident"
+    )
+    if check_permissions:
+        if user is None or not user.has_perm(permission):
+            raise PermissionError(permission)
+        if not selectors.incidents_for(user).filter(pk=incident.pk).exists():
+            raise PermissionError("out of scope")
+    now = at or timezone.now()
+    if falsity is not None:
+        incident.falsity = falsity
+    if verification_notes is not None:
+        incident.verification_notes = verification_notes
+    if reported_to is not None:
+        incident.reported_to = reported_to.strip()
+    if severity:
+        incident.severity = severity
+    if target == IncidentState.TRIAGED:
+        incident.organisation = organisation or incident.organisation
+        if incident.organisation is None:
+            errors.add(
+                "organisation",
+                _("Assigned to: choose the organisation that handles the incident."),
+            )
+        elif not incident.organisation.is_valid_on(now.astimezone(VN_TZ).date()):
+            errors.add(
+                "organisation",
+                _("Assigned to: “%(name)s” no longer exists; choose its successor.")
+                % {"name": incident.organisation},
+            )
+    if target == IncidentState.RESPONDING and incident.falsity not in (
+        Falsity.FAKE,
+        Falsity.FALSE,
+    ):
+        errors.add(
+            "falsity",
+            _(
+                "Verification result: a response is prepared for fake or untrue "
+                "information; record the result first."
+            ),
+        )
+    if target == IncidentState.REPORTED:
+        if not incident.reported_to:
+            errors.add(
+                "reported_to",
+                _(
+                    "Reported to: name the recipients (e.g. the provincial "
+                    "steering committee, the ministry)."
+                ),
+            )
+        if (
+            from_state == IncidentState.VERIFYING
+            and incident.falsity != Falsity.VERIFIED
+        ):
+            errors.add(
+                "falsity",
+                _(
+                    "Verification result: only information verified as true is "
+                    "reported without a response."
+                ),
+            )
+        if from_state == IncidentState.RESPONDING and not incident.responses.exists():
+            errors.add(
+                "__all__",
+                _("Record at least one response before reporting the incident."),
+            )
+    if (
+        target == IncidentState.CLOSED
+        and from_state != IncidentState.REPORTED
+        and not note.strip()
+    ):
+        errors.add(
+            "note",
+            _("Note: say why the incident is closed before it was reported."),
+        )
+    _full_clean(
+        incident, errors, exclude=["item", "story", "organisation", "created_by"]
+    )
+    errors.raise_if_any()
+    incident.state = target
+    done_field = STEP_DONE_FIELD.get(target)
+    if done_field and getattr(incident, done_field) is None:
+        setattr(incident, done_field, now)
+    if target in (IncidentState.RESPONDING, IncidentState.REPORTED) and (
+        incident.verified_at is None and from_state == IncidentState.VERIFYING
+    ):
+        incident.verified_at = now
+    if target == IncidentState.CLOSED:
+        incident.close_note = note.strip()
+    incident.save()
+    _record(
+        incident, from_state=from_state, to_state=target, user=user, note=note, at=now
+    )
+    return incident
+
+
+@transaction.atomic
+def add_response(
+    incident: Incident,
+    *,
+    user,
+    kind: str,
+    summary: str,
+    sent_at: dt.datetime | None = None,
+    article=None,
+    recipient: str = "",
+    url: str = "",
+    outcome: str = "",
+    check_permissions: bool = True,
+) -> Response:
+    """Record a response. A clarification or press release names its portal
+    article; information to the press names the press agency; a removal request
+    names the platform or site and the address to remove. The first response dates
+    the incident's first response."""
+    incident = Incident.objects.select_for_update().get(pk=incident.pk)
+    if check_permissions and (
+        user is None
+        or not user.has_perm("monitoring.add_response")
+        or not selectors.incidents_for(user).filter(pk=incident.pk).exists()
+    ):
+        raise PermissionError("monitoring.add_response")
+    response = Response(
+        incident=incident,
+        kind=kind,
+        summary=(summary or "").strip(),
+        sent_at=sent_at or timezone.now(),
+        article=article,
+        recipient=(recipient or "").strip(),
+        url=(url or "").strip(),
+        outcome=(outcome or "").strip(),
+        created_by=user,
+    )
+    errors = Errors()
+    if incident.state not in (IncidentState.VERIFYING, IncidentState.RESPONDING):
+        errors.add(
+            "__all__",
+            _(
+                "Responses are recorded while the incident is being verified or "
+                "answered."
+            ),
+        )
+    if kind in PORTAL_RESPONSE_KINDS and article is None:
+        errors.add(
+            "article",
+            _(
+                "Portal article: choose the clarification or press release "
+                "published on the portal."
+            ),
+        )
+    if kind not in PORTAL_RESPONSE_KINDS and article is not None:
+        errors.add(
+            "article", _("Portal article: only for a clarification or press release.")
+        )
+    if kind == "press_information" and not response.recipient:
+        errors.add("recipient", _("Recipient: name the press agency informed."))
+    if kind == "removal_request":
+        if not response.recipient:
+            errors.add("recipient", _("Recipient: name the platform or website asked."))
+        if not response.url:
+            errors.add("url", _("Address: give the address of the content to remove."))
+    if response.sent_at > timezone.now() + dt.timedelta(minutes=5):
+        errors.add("sent_at", _("Date: cannot be in the future."))
+    _full_clean(response, errors, exclude=["incident", "article", "created_by"])
+    errors.raise_if_any()
+    response.save()
+    if (
+        incident.first_response_at is None
+        or response.sent_at < incident.first_response_at
+    ):
+        incident.first_response_at = response.sent_at
+        incident.save(update_fields=["first_response_at", "updated_at"])
+    return response
+
+
+def article_status(article) -> str:
+    """``published`` (live), ``in moderation`` or ``draft`` for a portal article."""
+    if article is None:
+        return ""
+    if article.live:
+        return "published"
+    if article.workflow_in_progress:
+        return "in_moderation"
+    return "draft"

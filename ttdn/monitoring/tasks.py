@@ -1,0 +1,28 @@
+"""Periodic jobs of the monitoring app (settings.TTDN_PERIODIC_TASKS)."""
+
+from django.tasks import task
+
+
+@task()
+def fetch_due_sources():
+    """Fetch every enabled source whose polling time has come."""
+    from . import services
+
+    reports = services.fetch_due_sources()
+    return {"sources": len(reports), "new_items": sum(r.run.items_new for r in reports)}
+
+
+@task()
+def detect_spikes():
+    """Raise spike alerts and e-mail them to the monitors."""
+    from . import services
+
+    return {"alerts": len(services.detect_spikes())}
+
+
+@task()
+def retrain_classifier():
+    """Retrain the topic classifier when labels were added in the admin."""
+    from . import services
+
+    return {"retrained": services.retrain_if_labels_changed()}
