@@ -29,6 +29,7 @@ $(VENV)/.installed: pyproject.toml
 
 run: install
 	$(MANAGE) migrate --noinput
+	$(MANAGE) load_reference_data
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_demo_users
@@ -72,6 +73,13 @@ messages: install
 		$(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages --locale vi --locale en) \
 		|| exit 1; \
 	done
+
+# Throughput and latency against the baselines, on 127.0.0.1 with granian and wrk
+# (installs Debian's wrk when missing); never part of `make test`. Results in
+# bench/results/, summary in docs/performance.md. BENCH_ARGS="--rounds 1" is quicker.
+bench: install
+	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) bench/monitoring_pipeline.py
 
 clean:
 	rm -rf var/db.sqlite3* var/media var/static test-artifacts

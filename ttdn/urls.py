@@ -13,6 +13,7 @@ from ttdn.portal.sitemaps import PortalSitemap
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("analytics/", include("ttdn.analytics.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
 ]

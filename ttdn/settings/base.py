@@ -24,7 +24,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.locales",
     "wagtail.sites",
-    "wagtail.users",
+    # wagtail.users with the user forms of ttdn.accounts (position, organisation).
+    "ttdn.accounts.wagtail_users.UsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -42,14 +43,25 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "ttdn.directory",
+    "ttdn.analytics",
+    "ttdn.pagecache",
+    "ttdn.monitoring",
+    "ttdn.affairs",
+    "ttdn.planning",
+    "ttdn.reports",
     # Last: its post_migrate handler grants role permissions once every other
     # app's permissions exist (see accounts/apps.py).
     "ttdn.accounts",
 ]
 
 MIDDLEWARE = [
+    # The visit-statistics beacon needs none of what follows (ttdn/analytics).
+    "ttdn.analytics.middleware.BeaconMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the cache before sessions load (ttdn/pagecache).
+    "ttdn.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -89,7 +101,11 @@ SQLITE_PATH = VAR_DIR / "db.sqlite3"
 def database_config(url: str) -> dict:
     """DATABASE_URL → DATABASES entry; SQLite gets WAL mode and a busy timeout."""
     config = dj_database_url.parse(
-        url or f"sqlite:///{SQLITE_PATH}", conn_max_age=0, conn_health_checks=True
+        url or f"sqlite:///{SQLITE_PATH}",
+        # Persistent connections (env DB_CONN_MAX_AGE): opening one costs more
+        # than rendering a page (measured in docs/performance.md).
+        conn_max_age=env.DB_CONN_MAX_AGE,
+        conn_health_checks=True,
     )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {
@@ -153,7 +169,9 @@ LANGUAGE_CODE = "vi"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS: list = []  # each app keeps its catalogue in <app>/locale
+# Each app keeps its catalogue in <app>/locale; this folder overrides Wagtail's
+# incomplete vi catalogues (scripts/wagtail_vi_gaps.py, docs/development.md).
+LOCALE_PATHS = [BASE_DIR / "ttdn" / "core" / "locale_wagtail"]
 
 # Names of every language the portal may offer; TTDN_CONTENT_LANGUAGES picks the
 # active ones (the first is the default and has unprefixed URLs).
@@ -176,6 +194,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     (code, KNOWN_LANGUAGES[code]) for code in CONTENT_LANGUAGE_CODES
 ]
 WAGTAIL_I18N_ENABLED = True
+# Day-first date input and display in every language (ttdn/core/formats/).
+FORMAT_MODULE_PATH = ["ttdn.core.formats"]
 # The admin interface is offered in Vietnamese and English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
@@ -267,9 +287,125 @@ TTDN_PERIODIC_TASKS = {
         "task": "ttdn.portal.tasks.publish_scheduled_pages",
         "every": 60,
     },
+    # Redis counter backend: write counts to the daily tables (no-op otherwise).
+    "analytics_flush": {"task": "ttdn.analytics.tasks.flush_counters", "every": 60},
+    "analytics_prune": {
+        "task": "ttdn.analytics.tasks.prune_visitor_state",
+        "every": 3600,
+    },
+    # Information monitoring (ttdn/monitoring, docs/monitoring.md).
+    "monitoring_fetch": {
+        "task": "ttdn.monitoring.tasks.fetch_due_sources",
+        "every": 60,
+    },
+    "monitoring_spikes": {"task": "ttdn.monitoring.tasks.detect_spikes", "every": 300},
+    "monitoring_retrain": {
+        "task": "ttdn.monitoring.tasks.retrain_classifier",
+        "every": 24 * 3600,
+    },
+    # Deadline reminders of the foreign-affairs register (docs/affairs.md);
+    # idempotent: each reminder is sent once per deadline and stage.
+    "affairs_reminders": {
+        "task": "ttdn.affairs.tasks.send_deadline_reminders",
+        "every": 24 * 3600,
+    },
+    # Task reminders before deadlines and escalations after (ttdn/planning).
+    "planning_reminders": {
+        "task": "ttdn.planning.tasks.send_deadline_reminders",
+        "every": 3600,
+    },
 }
 # Demo data `make run` loads (manage.py load_demo), in order. Each is a callable
 # load(stdout=None) -> number of objects created or changed; each is idempotent.
 TTDN_DEMO_LOADERS = [
     "ttdn.portal.demo.loader.load_demo",
+    "ttdn.directory.demo.loader.load_demo",
+    "ttdn.affairs.demo.loader.load_demo",
+    "ttdn.analytics.demo.load",
+    "ttdn.monitoring.demo.loader.load_demo",
+    "ttdn.planning.demo.loader.load_demo",
+    "ttdn.reports.demo.loader.load_demo",
 ]
+
+# --- Audience statistics (ttdn/analytics, docs/analytics.md) --------------------
+TTDN_ANALYTICS = {
+    "BACKEND": env.ANALYTICS_BACKEND,  # "database" or "redis"
+    "REDIS_URL": env.ANALYTICS_REDIS_URL or env.REDIS_URL,
+    "KEY_PREFIX": "ttdn:analytics",
+    "CLIENT_IP_HEADER": env.CLIENT_IP_HEADER,
+    "VISIT_TIMEOUT": 30 * 60,  # a new visit after 30 minutes without a hit
+    "VIEW_WINDOW": 30 * 60,  # a page counts once per visitor per 30 minutes
+    "ONLINE_WINDOW": 5 * 60,  # "online now": a hit in the last 5 minutes
+    # Database backend: a process reuses its "online now" count this long (when
+    # over 200 readers are online), and the beacon's figures for this long.
+    "ONLINE_CACHE_SECONDS": 2,
+    "BEACON_FIGURES_SECONDS": 1,
+}
+
+# --- Page cache and front-end cache (ttdn/pagecache, docs/deployment.md) --------
+TTDN_PAGE_CACHE = {
+    "ALIAS": "default",
+    "TTL": env.PAGE_CACHE_TTL,
+    # Never cached, and "private, no-store" for everyone.
+    "PRIVATE_PREFIXES": ["/admin/", "/django-admin/"],
+    # Never cached (served as usual).
+    "SKIP_PREFIXES": ["/documents/", "/analytics/", "/media/", "/static/"],
+    # Query parameters a cached page may have; any other one bypasses the cache.
+    "QUERY_PARAMETERS": ["page"],
+    # Local-memory cache: the content generation shared by this machine's
+    # processes (see ttdn/pagecache/generation.py).
+    "GENERATION_FILE": VAR_DIR / "page-cache-generation",
+}
+WAGTAILFRONTENDCACHE: dict = {}
+if env.FRONTEND_CACHE_URLS:
+    for _number, _url in enumerate(env.FRONTEND_CACHE_URLS):
+        WAGTAILFRONTENDCACHE[f"proxy{_number}"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": _url,
+        }
+if env.CLOUDFLARE_API_TOKEN and env.CLOUDFLARE_ZONE_ID:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env.CLOUDFLARE_API_TOKEN,
+        "ZONEID": env.CLOUDFLARE_ZONE_ID,
+    }
+# Page URLs already carry their language (each language has its own page tree).
+WAGTAILFRONTENDCACHE_LANGUAGES: list = []
+if WAGTAILFRONTENDCACHE:
+    # Wagtail's purge-on-publish handlers; ttdn/pagecache adds the listings.
+    INSTALLED_APPS.insert(
+        INSTALLED_APPS.index("ttdn.accounts"), "wagtail.contrib.frontend_cache"
+    )
+
+# --- Information monitoring (ttdn/monitoring, docs/monitoring.md) ---------------
+TTDN_MONITORING = {
+    # Fetching: connect/read timeout and total time per request (seconds), body
+    # size limit, redirects followed, minimum seconds between two requests to one
+    # host, article pages fetched per feed or listing run.
+    "TIMEOUT": 10,
+    "TOTAL_TIMEOUT": 30,
+    "MAX_BYTES": 5 * 1024 * 1024,
+    "MAX_REDIRECTS": 5,
+    "HOST_INTERVAL": 2.0,
+    "MAX_ARTICLES_PER_RUN": 30,
+    # A failing source waits interval × 2^failures, at most this many minutes.
+    "MAX_BACKOFF_MINUTES": 24 * 60,
+    "USER_AGENT": "TTDN-monitor/1.0 (+https://example.org/ttdn)",
+    # Near-duplicates: MinHash LSH over word 3-grams of the folded text.
+    "NEAR_DUPLICATE_THRESHOLD": 0.4,
+    "MINHASH_PERMUTATIONS": 128,
+    "SHINGLE_WORDS": 3,
+    "STORY_WINDOW_DAYS": 14,
+    # Language identification: the languages the sources write in.
+    "LANGUAGES": ["vi", "en", "lo", "zh", "km", "th", "fr", "ru", "ja", "ko", "de"],
+    # Topic classifier: where the trained model is kept; characters read.
+    "MODEL_PATH": VAR_DIR / "monitoring" / "topic-model.joblib",
+    "TOPIC_TEXT_CHARS": 1000,
+    # Spikes: at least MIN items and more than FACTOR × the usual number.
+    "SPIKE_HOUR_MIN": 3,
+    "SPIKE_HOUR_FACTOR": 3.0,
+    "SPIKE_DAY_MIN": 5,
+    "SPIKE_DAY_FACTOR": 2.0,
+    "INBOX_PER_PAGE": 25,
+    "FETCH_RUNS_KEPT_DAYS": 30,
+}

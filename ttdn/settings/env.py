@@ -50,6 +50,9 @@ ALLOWED_HOSTS = _list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = _list("CSRF_TRUSTED_ORIGINS")
 # Database: SQLite file under var/ unless DATABASE_URL says otherwise (postgres://…).
 DATABASE_URL = _str("DATABASE_URL")
+# [60] Seconds a database connection is kept for the next request (0: one per
+# request).
+DB_CONN_MAX_AGE = _int("DB_CONN_MAX_AGE", 60)
 # Redis: cache (and later counters) when set; local memory otherwise.
 REDIS_URL = _str("REDIS_URL")
 # Content languages, default first: e.g. "vi,en" or "vi,en,lo,zh-hans".
@@ -73,3 +76,18 @@ CHROMIUM_PATH = _str("TTDN_CHROMIUM", "/usr/bin/chromium")
 SERVE_MEDIA = _bool("TTDN_SERVE_MEDIA", True)
 LOG_LEVEL = _str("LOG_LEVEL", "INFO")
 SECURE_SSL_REDIRECT = _bool("SECURE_SSL_REDIRECT", False)
+# Audience statistics (docs/analytics.md): counter backend "database" (default) or
+# "redis" (needs TTDN_ANALYTICS_REDIS_URL or REDIS_URL).
+ANALYTICS_BACKEND = _str("TTDN_ANALYTICS_BACKEND", "database")
+ANALYTICS_REDIS_URL = _str("TTDN_ANALYTICS_REDIS_URL")
+# Header a trusted reverse proxy puts the reader's address in, as Django names it
+# (e.g. HTTP_X_REAL_IP); empty: REMOTE_ADDR. Used only to hash visitors.
+CLIENT_IP_HEADER = _str("TTDN_CLIENT_IP_HEADER")
+# Full-page cache for anonymous readers (docs/deployment.md); 0 turns it off.
+PAGE_CACHE_TTL = _int("TTDN_PAGE_CACHE_TTL", 300)
+# External proxy/CDN purged on publish (wagtail.contrib.frontend_cache); off when
+# empty. HTTP PURGE (nginx, Varnish): comma-separated base URLs of the caches.
+FRONTEND_CACHE_URLS = _list("TTDN_FRONTEND_CACHE_URLS")
+# Cloudflare: an API token with "Cache Purge" permission and the zone id.
+CLOUDFLARE_API_TOKEN = _str("TTDN_CLOUDFLARE_API_TOKEN")
+CLOUDFLARE_ZONE_ID = _str("TTDN_CLOUDFLARE_ZONE_ID")

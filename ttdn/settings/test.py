@@ -37,3 +37,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+# Per-run page-cache generation file and analytics Redis keys (runs may share
+# this machine and its Redis).
+TTDN_PAGE_CACHE = {
+    **TTDN_PAGE_CACHE,  # noqa: F405
+    "GENERATION_FILE": VAR_DIR / f"test-page-cache-generation-{RUN_ID}",
+}
+TTDN_ANALYTICS = {
+    **TTDN_ANALYTICS,  # noqa: F405
+    "BACKEND": "database",
+    "KEY_PREFIX": f"ttdn-test-{RUN_ID}:analytics",
+    "ONLINE_CACHE_SECONDS": 0,
+    "BEACON_FIGURES_SECONDS": 0,
+}
