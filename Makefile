@@ -36,14 +36,16 @@ run: install
 	@echo "TTĐN: http://$(HOST):$(PORT)/ (Ctrl-C để dừng / to stop)"
 	HTTP_PORT=$(PORT) $(VENV)/bin/honcho -f Procfile start
 
+# SQLite and PostgreSQL + Redis passes run side by side (each has its own test
+# database and cache prefix); each pass's output is printed when it ends.
 test: install
-	$(MAKE) --no-print-directory test-sqlite
 	@if $(PY) scripts/services.py postgres redis; then \
-		$(MAKE) --no-print-directory test-postgres; \
+		$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres; \
 	elif [ -n "$$TTDN_REQUIRE_SERVICES" ]; then \
 		echo "PostgreSQL/Redis không truy cập được nhưng TTDN_REQUIRE_SERVICES đã đặt." >&2; exit 1; \
 	else \
 		echo "PostgreSQL hoặc Redis không truy cập được: chỉ chạy kiểm thử trên SQLite."; \
+		$(MAKE) --no-print-directory test-sqlite; \
 	fi
 
 test-sqlite: install
