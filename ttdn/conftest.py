@@ -23,6 +23,9 @@ def _empty_caches():
                 client.delete(*keys)
         else:
             cache.clear()
+    from ttdn.pagecache import generation
+
+    generation.forget_local()
 
 
 @pytest.fixture(autouse=True)

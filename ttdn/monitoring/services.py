@@ -459,9 +459,11 @@ def notify_monitors(alerts: list[Alert]) -> int:
         "url": f"{base}/admin/monitoring/alerts/"
     }
     subject = _("[TTĐN] %(count)s monitoring alert(s)") % {"count": len(alerts)}
-    return send_mail(
-        subject, body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=True
-    )
+    try:
+        return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    except Exception:  # the alerts stay in the admin; detection must go on
+        logger.exception("Monitoring alert e-mail could not be sent")
+        return 0
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ import logging
 import os
 import tempfile
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -101,14 +102,52 @@ def current() -> str:
     return _file.current()
 
 
+# With a shared cache, each process also keeps the pages it served last for a few
+# seconds: a hit then asks Redis for the generation only (a few bytes) instead of
+# the page, and the page is used only if it was stored under that generation, so
+# a publish is seen at once. What the generation does not cover (the visit figures
+# in the HTML) can be LOCAL_SECONDS older than the TTL says.
+LOCAL_SECONDS = 5
+LOCAL_ENTRIES = 200
+_local: dict[str, tuple[float, tuple]] = {}
+_local_lock = threading.Lock()
+
+
+def _local_get(key: str):
+    found = _local.get(key)
+    if found is None or found[0] < time.monotonic():
+        return None
+    return found[1]
+
+
+def _local_put(key: str, entry) -> None:
+    with _local_lock:
+        if len(_local) >= LOCAL_ENTRIES:
+            _local.clear()
+        _local[key] = (time.monotonic() + LOCAL_SECONDS, entry)
+
+
+def forget_local() -> None:
+    with _local_lock:
+        _local.clear()
+
+
 def current_with(key: str):
     """(current generation, cached value of key) — one round trip to Redis."""
     if _shared():
+        local = _local_get(key)
+        if local is not None:
+            value = cache().get(CACHE_KEY)
+            if value is not None and local[0] == value:
+                return value, local
         values = cache().get_many([CACHE_KEY, key])
         value = values.get(CACHE_KEY)
         if value is None:
             return current(), None
-        return value, values.get(key)
+        entry = values.get(key)
+        if entry is not None:
+            _local_put(key, entry)
+        return value, entry
     return _file.current(), cache().get(key)
 
 

@@ -1043,9 +1043,7 @@ def _items_text(items) -> str:
 
 
 def _send(subject: str, body: str, recipients: list[str]) -> None:
-    send_mail(
-        subject, body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=False
-    )
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
 
 
 def send_deadline_reminders(*, today: dt.date | None = None) -> ReminderRun:

@@ -123,3 +123,15 @@ def test_generation_file_is_shared_between_processes(settings, tmp_path):
     bumped = generation.bump()
     assert bumped not in (first, "from-another-process")
     assert generation.current() == bumped
+
+
+def test_with_a_shared_cache_a_process_reuses_its_copy_until_a_publish(client, article):
+    if not generation._shared():
+        pytest.skip("local-memory page cache: every copy is the process's own")
+    client.get("/ttdn/tin-bai/")  # rendered and stored in Redis
+    assert client.get("/ttdn/tin-bai/")["X-Cache"] == "HIT"  # copied in the process
+    (key,) = generation._local
+    generation.cache().delete(key)  # Redis no longer holds the page
+    assert client.get("/ttdn/tin-bai/")["X-Cache"] == "HIT"
+    generation.bump()  # what publishing does
+    assert client.get("/ttdn/tin-bai/")["X-Cache"] == "MISS"
