@@ -375,7 +375,9 @@ def render_workbook(report: Report) -> bytes | None:
     template = get_template(report.kind)
     if not template.spreadsheet:
         return None
-    return to_bytes(template.workbook(report_data(report)))
+    # An issued report's workbook is the same file each time: dated when issued.
+    stamp = report.issued_at.astimezone(dt.UTC) if report.issued_at else None
+    return to_bytes(template.workbook(report_data(report)), timestamp=stamp)
 
 
 def _filename(report: Report, number: int) -> str:

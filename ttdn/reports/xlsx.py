@@ -4,11 +4,14 @@ the header row frozen and filterable."""
 
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.xml.constants import ARC_CORE
+from openpyxl.xml.functions import tostring
 
 from .periods import Period
 from .registry import registry
@@ -101,10 +104,31 @@ def write_sheet(
     return sheet
 
 
-def to_bytes(workbook: Workbook) -> bytes:
+def to_bytes(workbook: Workbook, *, timestamp: dt.datetime | None = None) -> bytes:
+    """The workbook as an .xlsx file. With ``timestamp`` the bytes depend on the
+    content only: the document's created/modified dates and every ZIP entry's
+    time are set to it (openpyxl writes the time of saving)."""
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    if timestamp is None:
+        return buffer.getvalue()
+    moment = timestamp.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
+    workbook.properties.created = moment
+    workbook.properties.modified = moment
+    core = tostring(workbook.properties.to_tree())
+    date_time = max(moment.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
+            entry.compress_type = info.compress_type
+            entry.external_attr = info.external_attr
+            data = core if info.filename == ARC_CORE else source.read(info.filename)
+            target.writestr(entry, data)
+    return out.getvalue()
 
 
 def _date(value):

@@ -2,6 +2,8 @@
 
 import datetime as dt
 import io
+import time
+import zipfile
 
 from django.utils import timezone
 
@@ -91,3 +93,20 @@ def test_indicators_workbook_has_totals_breakdowns_and_sources(world):
     assert {row[3].value for row in sources.iter_rows(min_row=2)} == {
         "planning.workitem"
     }
+
+
+def test_with_a_timestamp_the_file_depends_on_the_content_only(world):
+    make_tasks_in_every_status(world)
+    today = timezone.localdate()
+    data = collect_tasks(Period(dt.date(today.year, 1, 1), today))
+    moment = dt.datetime(2026, 7, 5, 2, 30, tzinfo=dt.UTC)
+    first = to_bytes(task_status_workbook(data, title="Tình hình"), timestamp=moment)
+    time.sleep(2.1)  # ZIP times have a two-second resolution
+    second = to_bytes(task_status_workbook(data, title="Tình hình"), timestamp=moment)
+    assert first == second
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {
+            (2026, 7, 5, 2, 30, 0)
+        }
+    book = load_workbook(io.BytesIO(first))
+    assert book.properties.created == dt.datetime(2026, 7, 5, 2, 30)
