@@ -7,7 +7,6 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -17,11 +16,13 @@ from wagtail.admin.panels import (
     ObjectList,
 )
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
 import django_filters
+
+from ttdn.core.admin_pages import AdminPageViewSet
 
 from . import selectors, views
 from .choices import (
@@ -1148,25 +1149,14 @@ class DeadlineRuleViewSet(ModelViewSet):
 
 
 # --- overview pages -----------------------------------------------------------------
-class PageViewSet(ViewSet):
+class PageViewSet(AdminPageViewSet):
     """A single admin page in the group, shown to users with one of
     ``permissions``."""
 
-    view_class = None
     permissions: tuple = ()
 
-    def get_urlpatterns(self):
-        return [path("", self.view_class.as_view(), name="index")]
-
-    @property
-    def menu_item_class(self):
-        permissions = self.permissions
-
-        class PageMenuItem(MenuItem):
-            def is_shown(self, request):
-                return any(request.user.has_perm(p) for p in permissions)
-
-        return PageMenuItem
+    def shown_to(self, user) -> bool:
+        return any(user.has_perm(p) for p in self.permissions)
 
 
 class DeadlinesViewSet(PageViewSet):

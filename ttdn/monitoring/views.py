@@ -19,18 +19,17 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.generic import TemplateView
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
+from ttdn.core.admin_pages import AdminPageViewSet
 from ttdn.core.text import fold, nfc
 from ttdn.core.timefmt import to_local
 
@@ -443,37 +442,25 @@ def review(request, pk):
     return _back(request, reverse("monitoring_inbox:index"))
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
+class PermissionPageViewSet(AdminPageViewSet):
+    """A single page, in the menu for users with ``permission``."""
 
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
+    permission = ""
+
+    def shown_to(self, user) -> bool:
+        return user.has_perm(self.permission)
 
 
-class InboxViewSet(ViewSet):
+class InboxViewSet(PermissionPageViewSet):
     name = "monitoring_inbox"
     url_prefix = "monitoring/inbox"
     icon = "mail"
     menu_label = gettext_lazy("Inbox")
+    menu_name = "monitoring-inbox"
     menu_order = 100
-
-    def get_menu_item(self, order=None):
-        return PermissionMenuItem(
-            self.menu_label,
-            reverse("monitoring_inbox:index"),
-            name="monitoring-inbox",
-            icon_name=self.icon,
-            order=self.get_menu_item_order(order),
-            permission="monitoring.review_item",
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", InboxView.as_view(), name="index"),
-            path("review/<int:pk>/", review, name="review"),
-        ]
+    permission = "monitoring.review_item"
+    view_class = InboxView
+    extra_urls = (path("review/<int:pk>/", review, name="review"),)
 
 
 # --- stories --------------------------------------------------------------------------
@@ -961,25 +948,15 @@ class BoardView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class BoardViewSet(ViewSet):
+class BoardViewSet(PermissionPageViewSet):
     name = "monitoring_board"
     url_prefix = "monitoring/board"
     icon = "table"
     menu_label = gettext_lazy("Incident board")
+    menu_name = "monitoring-board"
     menu_order = 200
-
-    def get_menu_item(self, order=None):
-        return PermissionMenuItem(
-            self.menu_label,
-            reverse("monitoring_board:index"),
-            name="monitoring-board",
-            icon_name=self.icon,
-            order=self.get_menu_item_order(order),
-            permission="monitoring.view_incident",
-        )
-
-    def get_urlpatterns(self):
-        return [path("", BoardView.as_view(), name="index")]
+    permission = "monitoring.view_incident"
+    view_class = BoardView
 
 
 # --- alerts ---------------------------------------------------------------------------

@@ -28,18 +28,18 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
 
 import django_filters
 
+from ttdn.core.admin_pages import AdminPageViewSet
 from ttdn.planning import selectors as planning
 from ttdn.planning.choices import WorkStatus
 from ttdn.planning.forms import errors_to_form
@@ -407,27 +407,11 @@ class TaskStatusView(ReportsPage):
 
 
 # --- viewsets for the pages -----------------------------------------------------
-class PageViewSet(ViewSet):
+class PageViewSet(AdminPageViewSet):
     """A read-only page of the reports menu, shown to readers of reports."""
 
-    view_class = None
-    extra_urls: tuple = ()
-
-    @cached_property
-    def menu_item_class(self):
-        def is_shown(_item, request):
-            return selectors.reads_reports(request.user)
-
-        return type(
-            f"{type(self).__name__}MenuItem", (MenuItem,), {"is_shown": is_shown}
-        )
-
-    @property
-    def menu_url(self):
-        return reverse(self.get_url_name("index"))
-
-    def get_urlpatterns(self):
-        return [path("", self.view_class.as_view(), name="index"), *self.extra_urls]
+    def shown_to(self, user) -> bool:
+        return selectors.reads_reports(user)
 
 
 class DashboardViewSet(PageViewSet):
