@@ -19,6 +19,9 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 # Several test runs may share this machine (and its PostgreSQL and Redis): each run
 # gets its own database and cache key prefix.
 RUN_ID = os.getpid()
+# A fresh clone has no var/ yet: the SQLite test database and the page-cache
+# generation file live there.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     CACHES["default"]["KEY_PREFIX"] = f"ttdn-test-{RUN_ID}"
 WAGTAILADMIN_BASE_URL = "http://testserver"
