@@ -66,14 +66,19 @@ format: install
 	$(VENV)/bin/ruff format .
 
 # Every app keeps its own catalogue in ttdn/<app>/locale (msgids in English).
+# po_fill.py copies translations of strings that moved from one app to another.
 messages: install
 	@for app in $$(ls -d ttdn/*/locale | xargs -n1 dirname); do \
 		echo "== $$app"; \
 		(cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages --locale vi \
 			--locale en --no-obsolete --no-location --ignore "tests/*" && \
-		$(CURDIR)/$(PY) $(CURDIR)/scripts/fix_po_headers.py locale/*/LC_MESSAGES/django.po && \
-		$(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages --locale vi --locale en) \
+		$(CURDIR)/$(PY) $(CURDIR)/scripts/fix_po_headers.py locale/*/LC_MESSAGES/django.po) \
 		|| exit 1; \
+	done
+	$(PY) scripts/po_fill.py vi
+	@for app in $$(ls -d ttdn/*/locale | xargs -n1 dirname); do \
+		(cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages --locale vi \
+			--locale en) || exit 1; \
 	done
 
 # Throughput and latency against the baselines, on 127.0.0.1 with granian and wrk

@@ -23,6 +23,19 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from ttdn.core.workflow import policy
+
+        from . import roles, selectors
+
         post_migrate.connect(
             _sync_roles_after_last_app, dispatch_uid="ttdn.accounts.sync_roles"
+        )
+        # The workflow engine (core) asks this app who holds which role and which
+        # organisations' records a user may act on.
+        policy.install(
+            policy.Policy(
+                user_roles=selectors.user_roles,
+                visible_organisation_ids=selectors.visible_organisation_ids,
+                role_names=roles.role_names,
+            )
         )

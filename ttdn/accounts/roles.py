@@ -276,3 +276,8 @@ ROLES: dict[str, Role] = {
 
 APPROVAL_WORKFLOW_NAME = "Duyệt tin bài"
 APPROVAL_TASK_NAME = "Lãnh đạo duyệt tin"
+
+
+def role_names(keys) -> str:
+    """The group names of the roles *keys*, for messages (``Chuyên viên …, …``)."""
+    return ", ".join(sorted(str(ROLES[k].group_name) for k in keys if k in ROLES))

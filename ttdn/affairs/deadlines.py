@@ -94,7 +94,7 @@ class RuleBook:
         candidates = [
             r
             for r in self.rules
-            if r.kind == kind and r.step == step and r.is_effective_on(on)
+            if r.kind == kind and r.step == step and r.is_in_force_on(on)
         ]
         for variant in [*variants, ""]:
             for rule in candidates:

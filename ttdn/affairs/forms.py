@@ -33,25 +33,6 @@ class RecordForm(WagtailAdminModelForm):
             if isinstance(field, forms.DateField):
                 field.input_formats = DAY_INPUT_FORMATS
 
-    def add_service_errors(self, error: ValidationError) -> None:
-        """Show the errors a service raised next to their field (or on the
-        panel of the child rows they are about)."""
-        if not hasattr(error, "error_dict"):
-            for message in error.messages:
-                self.add_error(None, message)
-            return
-        for field_name, messages in error.message_dict.items():
-            formset = self.formsets.get(FORMSET_FIELDS.get(field_name, ""))
-            for message in messages:
-                if field_name in self.fields:
-                    self.add_error(field_name, message)
-                elif formset is not None:
-                    formset._non_form_errors = formset.non_form_errors()
-                    formset._non_form_errors.append(message)
-                    self.add_error(None, message)
-                else:
-                    self.add_error(None, message)
-
 
 class TransitionForm(forms.Form):
     comment = forms.CharField(

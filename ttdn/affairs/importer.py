@@ -235,7 +235,7 @@ def _organisation(name: str, day: dt.date | None):
         o for o in found.distinct() if key(o.name) == folded or o.short_code == name
     ]
     if day is not None and len(candidates) > 1:
-        valid = [o for o in candidates if o.is_valid_on(day)]
+        valid = [o for o in candidates if o.is_in_force_on(day)]
         candidates = valid or candidates
     if not candidates:
         return None, _(

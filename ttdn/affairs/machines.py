@@ -1,5 +1,5 @@
 """The register's state machines (domain.md (c)) and deadline steps, declared with
-the generic engine of ``workflow.py``. docs/affairs.md shows them as tables.
+the one workflow engine (``ttdn.core.workflow``). docs/affairs.md shows them as tables.
 
 Roles: *recorders* (focal point of the owning organisation, foreign-affairs
 officer, administrator) prepare, submit and report; *processors* (foreign-affairs
@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from ttdn.accounts import roles
+from ttdn.core.workflow import Guard, StateMachine, Transition, register, stamp
 
 from . import deadlines
 from .choices import (
@@ -44,7 +45,6 @@ from .models import (
     InternationalAgreement,
     InternationalConference,
 )
-from .workflow import Guard, StateMachine, Transition, register, stamp
 
 RECORDERS = frozenset(
     {roles.FOCAL_POINT, roles.FOREIGN_AFFAIRS_OFFICER, roles.ADMINISTRATOR}

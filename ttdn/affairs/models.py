@@ -27,6 +27,7 @@ from wagtail.models import Orderable
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from ttdn.core.periods import InForceModel
 from ttdn.directory.models import folded
 
 from .choices import (
@@ -964,10 +965,10 @@ class Journalist(Orderable):
 
 
 # --- deadlines --------------------------------------------------------------------
-class DeadlineRule(models.Model):
+class DeadlineRule(InForceModel):
     """How long a step may take, counted from an anchor date (docs/affairs.md#
     deadlines). Rules are data: administrators change them when the law changes,
-    ending the old rule (``effective_to``) and adding the new one."""
+    ending the old rule (``valid_to``) and adding the new one."""
 
     kind = models.CharField(_("activity"), max_length=20, choices=ActivityKind)
     step = models.CharField(_("step"), max_length=30, choices=DeadlineStep)
@@ -984,18 +985,6 @@ class DeadlineRule(models.Model):
     anchor = models.CharField(_("counted"), max_length=30, choices=DeadlineAnchor)
     amount = models.PositiveIntegerField(_("amount"), validators=[MinValueValidator(1)])
     unit = models.CharField(_("unit"), max_length=20, choices=DeadlineUnit)
-    effective_from = models.DateField(
-        _("effective from"),
-        null=True,
-        blank=True,
-        help_text=_("Empty: since before any record."),
-    )
-    effective_to = models.DateField(
-        _("effective until"),
-        null=True,
-        blank=True,
-        help_text=_("Empty: still in force."),
-    )
     legal_basis = models.CharField(
         pgettext_lazy("affairs", "legal basis"),
         max_length=500,
@@ -1017,21 +1006,10 @@ class DeadlineRule(models.Model):
         pgettext_lazy("affairs", "updated at"), auto_now=True
     )
 
-    class Meta:
+    class Meta(InForceModel.Meta):
         verbose_name = pgettext_lazy("affairs", "deadline rule")
         verbose_name_plural = pgettext_lazy("affairs", "deadline rules")
-        ordering = ["kind", "step", "variant", "-effective_from"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(effective_from__isnull=True)
-                | Q(effective_to__isnull=True)
-                | Q(effective_to__gte=models.F("effective_from")),
-                name="affairs_deadlinerule_period_in_order",
-                violation_error_message=_(
-                    "Effective until: it cannot be before the first day."
-                ),
-            )
-        ]
+        ordering = ["kind", "step", "variant", "-valid_from"]
 
     def __str__(self):
         return f"{self.get_kind_display()} — {self.get_step_display()}: {self.summary}"
@@ -1040,52 +1018,6 @@ class DeadlineRule(models.Model):
     def summary(self) -> str:
         """``30 ngày trước ngày bắt đầu``-style wording of the rule."""
         return f"{self.amount} {self.get_unit_display()} {self.get_anchor_display()}"
-
-    def is_effective_on(self, day: dt.date) -> bool:
-        return (self.effective_from is None or self.effective_from <= day) and (
-            self.effective_to is None or day <= self.effective_to
-        )
-
-
-class TransitionLog(models.Model):
-    """One performed transition (or a record's creation) — the workflow history.
-    Generic: any model registered with ``workflow.register`` writes here."""
-
-    content_type = models.ForeignKey(
-        ContentType, on_delete=models.CASCADE, related_name="+"
-    )
-    object_id = models.CharField(max_length=64)
-    machine = models.CharField(max_length=50)
-    action = models.CharField(_("action"), max_length=50)
-    from_state = models.CharField(_("from"), max_length=30, blank=True)
-    to_state = models.CharField(_("to"), max_length=30)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=pgettext_lazy("affairs", "user"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    user_name = models.CharField(
-        pgettext_lazy("affairs", "user"), max_length=255, blank=True
-    )
-    comment = models.TextField(pgettext_lazy("affairs", "comment"), blank=True)
-    performed_at = models.DateTimeField(_("performed at"))
-    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("workflow history entry")
-        verbose_name_plural = _("workflow history")
-        ordering = ["performed_at", "pk"]
-        indexes = [models.Index(fields=["content_type", "object_id", "performed_at"])]
-
-    def __str__(self):
-        return f"{self.action}: {self.from_state} → {self.to_state}"
-
-    @staticmethod
-    def content_type_for(record) -> ContentType:
-        return ContentType.objects.get_for_model(record, for_concrete_model=False)
 
 
 class ReminderLog(models.Model):

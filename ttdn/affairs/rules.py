@@ -11,8 +11,8 @@ import datetime as dt
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ttdn.core.errors import Errors
 from ttdn.directory.choices import PartnerKind
-from ttdn.directory.rules import Errors
 
 from .choices import (
     ApprovalAuthority,
@@ -79,7 +79,7 @@ def organisation_validity_errors(record, *, field_name="organisation", on=None):
     day = on or getattr(record, "start_date", None)
     if organisation is None or day is None:
         return errors
-    if not organisation.is_valid_on(day):
+    if not organisation.is_in_force_on(day):
         errors.add(
             field_name,
             _(
@@ -90,7 +90,7 @@ def organisation_validity_errors(record, *, field_name="organisation", on=None):
                 "field": _label(type(record), field_name),
                 "name": organisation,
                 "day": _day(day),
-                "validity": organisation.validity_display,
+                "validity": organisation.period_display,
             },
         )
     return errors

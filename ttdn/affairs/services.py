@@ -26,9 +26,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ttdn.accounts.selectors import user_roles, visible_organisation_ids
-from ttdn.directory.rules import Errors
+from ttdn.core import workflow
+from ttdn.core.errors import Errors, model_errors
+from ttdn.core.periods import overlap_errors
 
-from . import deadlines, rules, workflow
+from . import deadlines, rules
 from .choices import DelegationStatus, ReminderStage
 from .machines import PROCESSORS, RECORDERS, REPORT_EDITING
 from .models import (
@@ -69,17 +71,6 @@ def _perm(model, action: str) -> str:
 def _in_scope(user, organisation_id) -> bool:
     ids = visible_organisation_ids(user)
     return ids is None or organisation_id in ids
-
-
-def _model_errors(instance, *, exclude: Iterable[str] = ()) -> Errors:
-    errors = Errors()
-    try:
-        instance.full_clean(exclude=list(exclude))
-    except ValidationError as error:
-        for field_name, messages in error.message_dict.items():
-            for message in messages:
-                errors.add(field_name, message)
-    return errors
 
 
 # --- who may do what ----------------------------------------------------------------
@@ -252,7 +243,7 @@ def _check_may_save(record, user) -> str:
 def _record_errors(record) -> Errors:
     """Model validation plus the rules of the record type, with derived values
     set on the record."""
-    errors = _model_errors(record, exclude=["search_text"])
+    errors = model_errors(record, exclude=["search_text"])
     if isinstance(record, Delegation):
         members = list(record.members.all())
         countries = [link.country for link in record.country_links.all()]
@@ -429,32 +420,12 @@ def save_deadline_rule(rule: DeadlineRule, *, user) -> DeadlineRule:
     action = "add" if rule.pk is None else "change"
     if not user.has_perm(_perm(DeadlineRule, action)):
         raise PermissionDenied(_("Only administrators change deadline rules."))
-    errors = _model_errors(rule)
-    start = rule.effective_from or dt.date.min
-    end = rule.effective_to or dt.date.max
-    others = DeadlineRule.objects.filter(
-        kind=rule.kind, step=rule.step, variant=rule.variant
-    ).exclude(pk=rule.pk)
-    for other in others:
-        other_start = other.effective_from or dt.date.min
-        other_end = other.effective_to or dt.date.max
-        if start <= other_end and other_start <= end:
-            errors.add(
-                "effective_from",
-                _(
-                    "Effective from: the period overlaps the rule “%(rule)s” "
-                    "(%(start)s – %(end)s); end that rule first."
-                )
-                % {
-                    "rule": other.summary,
-                    "start": f"{other.effective_from:%d/%m/%Y}"
-                    if other.effective_from
-                    else "…",
-                    "end": f"{other.effective_to:%d/%m/%Y}"
-                    if other.effective_to
-                    else "…",
-                },
-            )
+    errors = model_errors(rule)
+    if not errors:
+        peers = DeadlineRule.objects.filter(
+            kind=rule.kind, step=rule.step, variant=rule.variant
+        )
+        errors.extend(overlap_errors(rule, peers, describe=lambda r: r.summary))
     errors.raise_if_any()
     rule.save()
     return rule

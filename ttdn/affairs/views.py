@@ -37,14 +37,22 @@ from wagtail.log_actions import log
 import django_filters
 
 from ttdn.accounts.selectors import user_organisation
+from ttdn.core import workflow
+from ttdn.core.errors import add_to_form
 from ttdn.core.timefmt import to_local
 from ttdn.directory import selectors as directory
 from ttdn.directory.forms import DAY_INPUT_FORMATS
 from ttdn.directory.models import Country, Organisation
 
-from . import deadlines, importer, selectors, services, workflow
+from . import deadlines, importer, selectors, services
 from .choices import Direction
-from .forms import ImportForm, RecordForm, StatisticsForm, TransitionForm
+from .forms import (
+    FORMSET_FIELDS,
+    ImportForm,
+    RecordForm,
+    StatisticsForm,
+    TransitionForm,
+)
 from .narrative import delegation_narrative
 
 
@@ -383,7 +391,7 @@ class ServiceSaveMixin:
             with transaction.atomic():
                 self.object = self.save_instance()
         except ValidationError as error:
-            form.add_service_errors(error)
+            add_to_form(form, error, formset_fields=FORMSET_FIELDS)
             self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
         except PermissionDenied as error:

@@ -1096,16 +1096,16 @@ class DeadlineRuleViewSet(ModelViewSet):
         Column("step", label=_("Step"), accessor="get_step_display", sort_key="step"),
         Column("variant", label=_("Applies only to"), accessor="get_variant_display"),
         Column("summary", label=_("Rule"), accessor="summary"),
-        Column("effective_from", label=_("Effective from"), sort_key="effective_from"),
-        Column("effective_to", label=_("Effective until"), sort_key="effective_to"),
+        Column("valid_from", label=_("In force from"), sort_key="valid_from"),
+        Column("valid_to", label=_("In force until"), sort_key="valid_to"),
     ]
     list_export = [
         "get_kind_display",
         "get_step_display",
         "get_variant_display",
         "summary",
-        "effective_from",
-        "effective_to",
+        "valid_from",
+        "valid_to",
         "legal_basis",
         "note",
     ]
@@ -1124,8 +1124,8 @@ class DeadlineRuleViewSet(ModelViewSet):
         "anchor",
         "amount",
         "unit",
-        "effective_from",
-        "effective_to",
+        "valid_from",
+        "valid_to",
         "legal_basis",
         "note",
         "remind_days_before",
@@ -1139,7 +1139,7 @@ class DeadlineRuleViewSet(ModelViewSet):
             FieldRowPanel(
                 [FieldPanel("amount"), FieldPanel("unit"), FieldPanel("anchor")]
             ),
-            FieldRowPanel([FieldPanel("effective_from"), FieldPanel("effective_to")]),
+            FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]),
             FieldPanel("legal_basis"),
             FieldPanel("note"),
             FieldPanel("remind_days_before"),

@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from ttdn.core.errors import Errors, add_to_form
+
 from .rules import (
-    Errors,
     alias_errors,
     border_errors,
     organisation_parent_errors,
@@ -21,15 +22,7 @@ class RuleErrorsMixin:
     FORMSET_FIELDS = {"successors": "succession_links", "aliases": "aliases"}
 
     def add_rule_errors(self, errors: Errors) -> None:
-        for field_name, messages in errors.items():
-            formset = self.formsets.get(self.FORMSET_FIELDS.get(field_name, ""))
-            for message in messages:
-                if field_name in self.fields:
-                    self.add_error(field_name, message)
-                elif formset is not None:
-                    formset.non_form_errors().append(message)
-                else:
-                    self.add_error(None, message)
+        add_to_form(self, errors, formset_fields=self.FORMSET_FIELDS)
 
     def live_children(self, relation: str, field_name: str) -> list:
         """The objects chosen in a child formset's valid, undeleted forms."""

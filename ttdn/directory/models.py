@@ -12,13 +12,10 @@ Rules that involve more than one row (successors, parents, alias uniqueness) liv
 ``rules.py`` and are applied by the admin forms and by ``services.py``.
 """
 
-import datetime as dt
-
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, Q
-from django.utils import timezone
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -27,6 +24,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from ttdn.core.periods import InForceModel
 from ttdn.core.text import fold, nfc, squash_spaces
 
 from .choices import (
@@ -37,11 +35,7 @@ from .choices import (
     PartnerKind,
     UnitKind,
 )
-from .rules import (
-    country_key,
-    settings_errors,
-    temporal_range_errors,
-)
+from .rules import country_key, settings_errors
 
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ().-]{4,22}[0-9]$",
@@ -78,29 +72,10 @@ def folded(*values) -> str:
     return " | ".join(squash_spaces(fold(nfc(str(v)))) for v in values if v)
 
 
-def _format_day(day: dt.date | None) -> str:
-    return f"{day:%d/%m/%Y}" if day else ""
-
-
 # --- temporal entries -----------------------------------------------------------
-class TemporalQuerySet(models.QuerySet):
-    def valid_on(self, day: dt.date):
-        """Entries valid on *day* (both ends inclusive; empty ends are open)."""
-        return self.filter(
-            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
-            Q(valid_to__isnull=True) | Q(valid_to__gte=day),
-        )
+class TemporalModel(InForceModel, ClusterableModel):
+    """A unit or organisation over time (ttdn.core.periods), with successors."""
 
-    def current(self):
-        """Entries valid today (GMT+7)."""
-        return self.valid_on(timezone.localdate())
-
-    def ended_before(self, day: dt.date):
-        """Entries whose validity ended before *day*."""
-        return self.filter(valid_to__lt=day)
-
-
-class TemporalModel(ClusterableModel):
     valid_from = models.DateField(
         _("valid from"),
         null=True,
@@ -119,43 +94,8 @@ class TemporalModel(ClusterableModel):
     # Concrete models add ``successors`` (ManyToManyField to self through a
     # ``*Succession`` link model, related_name "predecessors"); see _successors().
 
-    objects = TemporalQuerySet.as_manager()
-
-    class Meta:
+    class Meta(InForceModel.Meta):
         abstract = True
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_from__isnull=True)
-                | Q(valid_to__isnull=True)
-                | Q(valid_to__gte=F("valid_from")),
-                name="%(app_label)s_%(class)s_valid_range",
-                violation_error_message=_(
-                    "Valid until: the last day of validity cannot be before the "
-                    "first day."
-                ),
-            )
-        ]
-
-    def is_valid_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
-
-    @property
-    def is_current(self) -> bool:
-        return self.is_valid_on(timezone.localdate())
-
-    @property
-    def validity_display(self) -> str:
-        """``01/07/2025 – nay``, ``– 30/06/2025``; empty when open on both ends."""
-        if self.valid_from is None and self.valid_to is None:
-            return ""
-        end = _format_day(self.valid_to) or str(_("present"))
-        return f"{_format_day(self.valid_from)} – {end}".strip()
-
-    def clean(self):
-        super().clean()
-        temporal_range_errors(self.valid_from, self.valid_to).raise_if_any()
 
 
 def _successors(through: str):

@@ -9,31 +9,14 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from ttdn.core.errors import Errors
 from ttdn.core.text import fold, nfc
 
 from .choices import COMMUNE_LEVEL, DISTRICT_LEVEL, PROVINCE_LEVEL
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
-class Errors(dict):
-    """Field name → list of messages."""
-
-    def add(self, field: str, message: str) -> None:
-        self.setdefault(field, []).append(message)
-
-    def extend(self, other: "Errors") -> "Errors":
-        for field, messages in other.items():
-            for message in messages:
-                self.add(field, message)
-        return self
-
-    def raise_if_any(self) -> None:
-        if self:
-            raise ValidationError(dict(self))
 
 
 def _day(value: dt.date | None) -> str:
@@ -45,21 +28,6 @@ def country_key(text: str) -> str:
     no diacritics, no case, no spaces or punctuation (``CHDCND Lào`` →
     ``chdcndlao``, ``Ca-na-đa`` → ``canada``)."""
     return _NOT_ALNUM.sub("", fold(nfc(text or "")))
-
-
-# --- temporal entries -------------------------------------------------------------
-def temporal_range_errors(valid_from: dt.date | None, valid_to: dt.date | None):
-    errors = Errors()
-    if valid_from and valid_to and valid_to < valid_from:
-        errors.add(
-            "valid_to",
-            _(
-                "Valid until: the last day of validity (%(end)s) is before the first "
-                "day (%(start)s)."
-            )
-            % {"end": _day(valid_to), "start": _day(valid_from)},
-        )
-    return errors
 
 
 def _reaches(start, target_pk, *, through: str) -> bool:

@@ -45,17 +45,9 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
-def valid_on(queryset: QuerySet, day: dt.date) -> QuerySet:
-    """Entries of a temporal queryset valid on *day* (ends inclusive)."""
-    return queryset.filter(
-        Q(valid_from__isnull=True) | Q(valid_from__lte=day),
-        Q(valid_to__isnull=True) | Q(valid_to__gte=day),
-    )
-
-
 def current(queryset: QuerySet) -> QuerySet:
     """Entries valid today (GMT+7)."""
-    return valid_on(queryset, today())
+    return queryset.in_force_on(today())
 
 
 def filter_validity(queryset: QuerySet, validity: str, *, on: dt.date | None = None):
@@ -63,9 +55,9 @@ def filter_validity(queryset: QuerySet, validity: str, *, on: dt.date | None = N
     or ``all``."""
     day = on or today()
     if validity == Validity.CURRENT:
-        return valid_on(queryset, day)
+        return queryset.in_force_on(day)
     if validity == Validity.HISTORIC:
-        return queryset.filter(valid_to__lt=day)
+        return queryset.ended_before(day)
     return queryset
 
 
@@ -279,9 +271,11 @@ def province_of(unit: AdministrativeUnit, *, on: dt.date | None = None):
 # --- units and organisations --------------------------------------------------------
 def provinces(*, on: dt.date | None = None) -> QuerySet[AdministrativeUnit]:
     """The provinces and centrally-run cities valid on *on* (default today)."""
-    return valid_on(
-        AdministrativeUnit.objects.filter(kind__in=PROVINCE_LEVEL), on or today()
-    ).order_by("name")
+    return (
+        AdministrativeUnit.objects.filter(kind__in=PROVINCE_LEVEL)
+        .in_force_on(on or today())
+        .order_by("name")
+    )
 
 
 def units_of_province(
@@ -289,19 +283,20 @@ def units_of_province(
 ) -> QuerySet[AdministrativeUnit]:
     """The wards, communes and special zones (and, before July 2025, districts) of
     a province valid on *on* (default today)."""
-    return valid_on(province.children.all(), on or today()).order_by("name")
+    return province.children.in_force_on(on or today()).order_by("name")
 
 
 def organisations_of_province(
     province: AdministrativeUnit, *, on: dt.date | None = None
 ) -> QuerySet[Organisation]:
     """Organisations of a province and of its units, valid on *on* (default today)."""
-    return valid_on(
+    return (
         Organisation.objects.filter(
             Q(administrative_unit=province) | Q(administrative_unit__parent=province)
-        ),
-        on or today(),
-    ).select_related("administrative_unit", "parent")
+        )
+        .in_force_on(on or today())
+        .select_related("administrative_unit", "parent")
+    )
 
 
 def commune_peoples_committees(

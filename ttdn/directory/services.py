@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
+
+from ttdn.core.errors import model_errors
 
 from .models import (
     AdministrativeUnit,
@@ -28,7 +29,6 @@ from .models import (
 from .reference.countries import CountryReport, load_countries
 from .reference.units import LoadReport, load_units
 from .rules import (
-    Errors,
     alias_errors,
     border_errors,
     organisation_parent_errors,
@@ -37,17 +37,6 @@ from .rules import (
     successor_errors,
     unit_parent_errors,
 )
-
-
-def _model_errors(instance, *, exclude: Iterable[str] = ()) -> Errors:
-    errors = Errors()
-    try:
-        instance.full_clean(exclude=list(exclude))
-    except ValidationError as error:
-        for field, messages in error.message_dict.items():
-            for message in messages:
-                errors.add(field, message)
-    return errors
 
 
 def _assign_successors(entry, link_model, successors) -> None:
@@ -117,7 +106,7 @@ def save_unit(
         _assign_successors(unit, UnitSuccession, successors)
     if border_countries is not None:
         unit.border_countries = list(border_countries)
-    errors = _model_errors(unit)
+    errors = model_errors(unit)
     errors.extend(unit_parent_errors(unit, kind=unit.kind, parent=unit.parent))
     errors.extend(
         border_errors(
@@ -161,7 +150,7 @@ def save_organisation(
     those set on the instance)."""
     if successors is not None:
         _assign_successors(organisation, OrganisationSuccession, successors)
-    errors = _model_errors(organisation)
+    errors = model_errors(organisation)
     errors.extend(organisation_parent_errors(organisation, parent=organisation.parent))
     errors.extend(
         successor_errors(
@@ -202,7 +191,7 @@ def save_country(country: Country, *, aliases: Iterable[str] | None = None) -> C
             existing.get(name) or CountryAlias(name=name)
             for name in dict.fromkeys(a.strip() for a in aliases if a.strip())
         ]
-    errors = _model_errors(country)
+    errors = model_errors(country)
     names = [alias.name for alias in country.aliases.all()]
     for problem in alias_errors(country, names).values():
         errors.add("aliases", problem)
@@ -216,7 +205,7 @@ def save_country(country: Country, *, aliases: Iterable[str] | None = None) -> C
 # --- foreign partners and people ------------------------------------------------------
 @transaction.atomic
 def save_partner(partner: ForeignPartner) -> ForeignPartner:
-    errors = _model_errors(partner)
+    errors = model_errors(partner)
     errors.extend(
         partner_parent_errors(
             partner,
@@ -231,7 +220,7 @@ def save_partner(partner: ForeignPartner) -> ForeignPartner:
 
 @transaction.atomic
 def save_person(person: Person) -> Person:
-    _model_errors(person).raise_if_any()
+    model_errors(person).raise_if_any()
     person.save()
     return person
 

@@ -118,7 +118,7 @@ class TemporalFilterSet(WagtailFilterSet):
         return selectors.filter_validity(queryset, value)
 
     def filter_on(self, queryset, name, value):
-        return selectors.valid_on(queryset, value)
+        return queryset.in_force_on(value)
 
 
 class AdministrativeUnitFilterSet(TemporalFilterSet):
@@ -236,7 +236,7 @@ class DirectoryInspectView(generic.InspectView):
                     (
                         reverse(url_name, args=(quote(e.pk),)),
                         e,
-                        f"({e.validity_display})" if e.validity_display else "",
+                        f"({e.period_display})" if e.period_display else "",
                     )
                     for e in entries
                 ),
@@ -263,7 +263,7 @@ class TemporalInspectView(DirectoryInspectView):
         )
 
     def get_validity_display_value(self):
-        return self.object.validity_display or _("always (no dates recorded)")
+        return self.object.period_display or _("always (no dates recorded)")
 
     trace = None  # selectors.trace_unit or selectors.trace_organisation
 
@@ -425,7 +425,7 @@ class AdministrativeUnitViewSet(DirectoryViewSet):
         "code",
         Column("kind", label=_("Kind"), accessor="get_kind_display"),
         Column("parent", label=_("Belongs to"), accessor="parent"),
-        Column("validity", label=_("Validity"), accessor="validity_display"),
+        Column("validity", label=_("Validity"), accessor="period_display"),
     ]
     list_export = [
         "code",
@@ -494,7 +494,7 @@ class OrganisationViewSet(DirectoryViewSet):
         "short_code",
         Column("kind", label=_("Kind"), accessor="get_kind_display"),
         Column("unit", label=_("Administrative unit"), accessor="administrative_unit"),
-        Column("validity", label=_("Validity"), accessor="validity_display"),
+        Column("validity", label=_("Validity"), accessor="period_display"),
     ]
     list_export = [
         "name",
@@ -856,7 +856,7 @@ unit_choose, unit_results = _chooser_views(
     [
         Column("parent", label=_("Belongs to"), accessor="parent"),
         Column("kind", label=_("Kind"), accessor="get_kind_display"),
-        Column("validity", label=_("Validity"), accessor="validity_display"),
+        Column("validity", label=_("Validity"), accessor="period_display"),
     ],
     ["name", "pk"],
     lambda view: AdministrativeUnit.objects.select_related("parent"),
@@ -876,7 +876,7 @@ organisation_choose, organisation_results = _chooser_views(
     TemporalFilterForm,
     [
         Column("unit", label=_("Administrative unit"), accessor="administrative_unit"),
-        Column("validity", label=_("Validity"), accessor="validity_display"),
+        Column("validity", label=_("Validity"), accessor="period_display"),
     ],
     ["name", "pk"],
     lambda view: Organisation.objects.select_related("administrative_unit"),

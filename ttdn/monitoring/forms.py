@@ -2,7 +2,6 @@
 the business rules to ``services`` (whose errors are put back on the fields)."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -17,15 +16,6 @@ from .choices import Falsity, ResponseKind, Severity, SourceChannel, Topic
 from .models import DeadlineRule, Incident, Source
 
 
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's ``ValidationError`` on the form's fields (non-field errors
-    where the field is not on the form)."""
-    for name, messages in error.message_dict.items():
-        target = name if name in form.fields else None
-        for message in messages:
-            form.add_error(target, message)
-
-
 class SourceForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
@@ -35,7 +25,7 @@ class SourceForm(WagtailAdminModelForm):
                 source_type=cleaned.get("source_type", ""),
                 link_selector=cleaned.get("link_selector", "") or "",
             )
-            for name, messages in services.source_errors(probe).by_field.items():
+            for name, messages in services.source_errors(probe).items():
                 for message in messages:
                     self.add_error(name if name in self.fields else None, message)
         return cleaned
@@ -55,7 +45,7 @@ class DeadlineRuleForm(WagtailAdminModelForm):
             valid_to=cleaned.get("valid_to"),
             basis=cleaned.get("basis", ""),
         )
-        for name, messages in services.deadline_rule_errors(probe).by_field.items():
+        for name, messages in services.deadline_rule_errors(probe).items():
             for message in messages:
                 self.add_error(name if name in self.fields else None, message)
         return cleaned

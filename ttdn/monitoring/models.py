@@ -6,15 +6,13 @@ Models hold data only: every write and state change goes through ``services.py``
 every non-trivial read through ``selectors.py``.
 """
 
-import datetime as dt
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ttdn.core.periods import InForceModel
 from ttdn.core.text import fold, nfc, squash_spaces
 
 from .choices import (
@@ -338,7 +336,7 @@ class Alert(models.Model):
 
 
 # --- incidents ----------------------------------------------------------------------
-class DeadlineRule(TimestampedModel):
+class DeadlineRule(InForceModel, TimestampedModel):
     """How many days a step of incident handling may take, in force from one day to
     another (domain c.8: verify within 5 days, report within 20)."""
 
@@ -352,18 +350,6 @@ class DeadlineRule(TimestampedModel):
         choices=CountedFrom,
         default=CountedFrom.DETECTION,
     )
-    valid_from = models.DateField(
-        _("in force from"),
-        null=True,
-        blank=True,
-        help_text=_("Empty: since before any incident."),
-    )
-    valid_to = models.DateField(
-        _("in force until"),
-        null=True,
-        blank=True,
-        help_text=_("Empty: still in force."),
-    )
     basis = models.CharField(
         _("legal basis"),
         max_length=500,
@@ -371,31 +357,15 @@ class DeadlineRule(TimestampedModel):
         help_text=_("e.g. Quyết định 29/2023/QĐ-UBND tỉnh Nghệ An."),
     )
 
-    class Meta:
+    class Meta(InForceModel.Meta):
         verbose_name = _("deadline rule")
         verbose_name_plural = _("deadline rules")
         ordering = ["step", "valid_from"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_from__isnull=True)
-                | Q(valid_to__isnull=True)
-                | Q(valid_to__gte=models.F("valid_from")),
-                name="monitoring_deadlinerule_valid_range",
-                violation_error_message=_(
-                    "In force until: the last day cannot be before the first day."
-                ),
-            )
-        ]
 
     def __str__(self):
         return str(
             _("%(step)s within %(days)s days")
             % {"step": self.get_step_display(), "days": self.days}
-        )
-
-    def is_in_force_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
         )
 
 

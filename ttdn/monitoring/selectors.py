@@ -124,11 +124,10 @@ def next_deadline(incident: Incident) -> dt.datetime | None:
 # --- deadline rules ------------------------------------------------------------------
 def rules_in_force(day: dt.date) -> dict[str, DeadlineRule]:
     """The rule of each step in force on *day*."""
-    rules = {}
-    for rule in DeadlineRule.objects.order_by("step", "valid_from"):
-        if rule.is_in_force_on(day):
-            rules[rule.step] = rule
-    return rules
+    return {
+        rule.step: rule
+        for rule in DeadlineRule.objects.in_force_on(day).order_by("step", "valid_from")
+    }
 
 
 # --- sources --------------------------------------------------------------------------

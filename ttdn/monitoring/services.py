@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ttdn.core.errors import Errors, model_errors
+from ttdn.core.periods import overlap_errors
 from ttdn.core.timefmt import VN_TZ
 
 from . import classifier, dedupe, extraction, selectors
@@ -57,27 +58,6 @@ from .models import (
 from .pipeline import Pipeline
 
 logger = logging.getLogger(__name__)
-
-
-class Errors:
-    def __init__(self):
-        self.by_field: dict[str, list[str]] = {}
-
-    def add(self, field_name: str, message) -> None:
-        self.by_field.setdefault(field_name, []).append(str(message))
-
-    def raise_if_any(self) -> None:
-        if self.by_field:
-            raise ValidationError(self.by_field)
-
-
-def _full_clean(instance, errors: Errors, exclude=()) -> None:
-    try:
-        instance.full_clean(exclude=list(exclude))
-    except ValidationError as error:
-        for name, messages in error.message_dict.items():
-            for message in messages:
-                errors.add(name, message)
 
 
 def _user_name(user) -> str:
@@ -126,7 +106,7 @@ def source_errors(source: Source) -> Errors:
 @transaction.atomic
 def save_source(source: Source) -> Source:
     errors = source_errors(source)
-    _full_clean(source, errors)
+    errors.extend(model_errors(source))
     errors.raise_if_any()
     if source.pk:
         previous = Source.objects.filter(pk=source.pk).values("url", "enabled").first()
@@ -476,30 +456,10 @@ def acknowledge_alert(alert: Alert, *, user) -> Alert:
 
 
 # --- deadline rules -------------------------------------------------------------------
-def _overlaps(a: DeadlineRule, b: DeadlineRule) -> bool:
-    a_start = a.valid_from or dt.date.min
-    a_end = a.valid_to or dt.date.max
-    b_start = b.valid_from or dt.date.min
-    b_end = b.valid_to or dt.date.max
-    return a_start <= b_end and b_start <= a_end
-
-
 def deadline_rule_errors(rule: DeadlineRule) -> Errors:
-    errors = Errors()
-    _full_clean(rule, errors)
-    if not errors.by_field:
-        for other in DeadlineRule.objects.filter(step=rule.step).exclude(pk=rule.pk):
-            if _overlaps(rule, other):
-                errors.add(
-                    "valid_from",
-                    _(
-                        "In force from: another rule for this step (%(rule)s, "
-                        "%(period)s) is in force on some of the same days; end it "
-                        "first."
-                    )
-                    % {"rule": other, "period": _period_text(other)},
-                )
-                break
+    errors = model_errors(rule)
+    if not errors:
+        errors.extend(overlap_errors(rule, DeadlineRule.objects.filter(step=rule.step)))
     return errors
 
 
@@ -510,12 +470,6 @@ def save_deadline_rule(rule: DeadlineRule) -> DeadlineRule:
     deadline_rule_errors(rule).raise_if_any()
     rule.save()
     return rule
-
-
-def _period_text(rule: DeadlineRule) -> str:
-    start = f"{rule.valid_from:%d/%m/%Y}" if rule.valid_from else "…"
-    end = f"{rule.valid_to:%d/%m/%Y}" if rule.valid_to else _("present")
-    return f"{start} – {end}"
 
 
 # --- incidents ------------------------------------------------------------------------
@@ -645,8 +599,8 @@ def open_incident(
         errors.add("title", _("Title: required (what the information says)."))
     if incident.detected_at > now + dt.timedelta(minutes=5):
         errors.add("detected_at", _("Detected at: cannot be in the future."))
-    _full_clean(
-        incident, errors, exclude=["item", "story", "organisation", "created_by"]
+    errors.extend(
+        model_errors(incident, exclude=["item", "story", "organisation", "created_by"])
     )
     errors.raise_if_any()
     for name, value in _deadlines(incident.detected_at, incident.published_at).items():
@@ -703,8 +657,8 @@ def update_incident(incident: Incident, *, user, **changes) -> Incident:
         setattr(incident, name, value)
     if not (incident.title or "").strip():
         errors.add("title", _("Title: required (what the information says)."))
-    _full_clean(
-        incident, errors, exclude=["item", "story", "organisation", "created_by"]
+    errors.extend(
+        model_errors(incident, exclude=["item", "story", "organisation", "created_by"])
     )
     errors.raise_if_any()
     incident.search_text = folded(incident.title, incident.url)
@@ -771,7 +725,7 @@ def transition(
                 "organisation",
                 _("Assigned to: choose the organisation that handles the incident."),
             )
-        elif not incident.organisation.is_valid_on(now.astimezone(VN_TZ).date()):
+        elif not incident.organisation.is_in_force_on(now.astimezone(VN_TZ).date()):
             errors.add(
                 "organisation",
                 _("Assigned to: “%(name)s” no longer exists; choose its successor.")
@@ -822,8 +776,8 @@ def transition(
             "note",
             _("Note: say why the incident is closed before it was reported."),
         )
-    _full_clean(
-        incident, errors, exclude=["item", "story", "organisation", "created_by"]
+    errors.extend(
+        model_errors(incident, exclude=["item", "story", "organisation", "created_by"])
     )
     errors.raise_if_any()
     incident.state = target
@@ -909,7 +863,7 @@ def add_response(
             errors.add("url", _("Address: give the address of the content to remove."))
     if response.sent_at > timezone.now() + dt.timedelta(minutes=5):
         errors.add("sent_at", _("Date: cannot be in the future."))
-    _full_clean(response, errors, exclude=["incident", "article", "created_by"])
+    errors.extend(model_errors(response, exclude=["incident", "article", "created_by"]))
     errors.raise_if_any()
     response.save()
     if (

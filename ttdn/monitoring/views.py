@@ -30,6 +30,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 import django_filters
 
 from ttdn.core.admin_pages import AdminPageViewSet
+from ttdn.core.errors import add_to_form
 from ttdn.core.text import fold, nfc
 from ttdn.core.timefmt import to_local
 
@@ -658,7 +659,7 @@ class IncidentCreateView(WagtailAdminTemplateMixin, TemplateView):
                     published_at=data["published_at"],
                 )
             except ValidationError as error:
-                forms.add_service_errors(form, error)
+                add_to_form(form, error)
             else:
                 messages.success(
                     request, _("Incident opened: %(title)s") % {"title": incident}
@@ -701,7 +702,7 @@ class IncidentEditView(IncidentScopeMixin, WagtailAdminTemplateMixin, TemplateVi
             try:
                 services.update_incident(self.object, user=request.user, **changes)
             except ValidationError as error:
-                forms.add_service_errors(form, error)
+                add_to_form(form, error)
             else:
                 messages.success(request, _("Incident saved."))
                 return redirect("monitoring_incidents:inspect", self.object.pk)

@@ -3,7 +3,6 @@ whose ``ValidationError`` the views put back next to the fields
 (``views.ServiceFormMixin``)."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -213,22 +212,3 @@ class TransitionForm(forms.Form):
 class IssuePlanForm(TransitionForm):
     number = forms.IntegerField(label=_("Document number"), min_value=1)
     issued_on = day_field(_("Date of issue"), required=True)
-
-
-def errors_to_form(form, error: ValidationError) -> None:
-    """Put a service's ``ValidationError`` on the form's fields (or on the form
-    when the field is not on it)."""
-    if hasattr(error, "error_dict"):
-        formsets = getattr(form, "formsets", {})
-        for field_name, messages in error.message_dict.items():
-            formset = formsets.get(field_name)
-            if formset is not None:
-                formset.errors  # noqa: B018 - computes the formset's errors first
-                formset.non_form_errors().extend(messages)
-                continue
-            target = field_name if field_name in form.fields else None
-            for message in messages:
-                form.add_error(target, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)

@@ -9,7 +9,7 @@ in the user's language, and changes nothing. State changes are explicit actions
 import datetime as dt
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -22,9 +22,9 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from ttdn.core.errors import Errors, model_errors
 from ttdn.directory import selectors as directory
 from ttdn.directory.choices import OrganisationKind
-from ttdn.directory.rules import Errors
 
 from . import schedule, selectors
 from .choices import (
@@ -63,24 +63,13 @@ def _day(value: dt.date | None) -> str:
     return f"{value:%d/%m/%Y}" if value else ""
 
 
-def _model_errors(instance, *, exclude: Iterable[str] = ()) -> Errors:
-    errors = Errors()
-    try:
-        instance.full_clean(exclude=list(exclude))
-    except ValidationError as error:
-        for field_name, messages in error.message_dict.items():
-            for message in messages:
-                errors.add(field_name, message)
-    return errors
-
-
 def _status_label(status: str) -> str:
     return str(PlanStatus(status).label)
 
 
 # --- plans ----------------------------------------------------------------------
 def _plan_errors(plan: Plan) -> Errors:
-    errors = _model_errors(plan, exclude=["status"])
+    errors = model_errors(plan, exclude=["status"])
     if (
         plan.term == "annual"
         and plan.start_year
@@ -501,7 +490,7 @@ def _resolve_task(data: TaskInput, task: Task) -> _Resolved:
     task.lead_groups = list(dict.fromkeys(data.lead_groups))
     task.support_groups = list(dict.fromkeys(data.support_groups))
     errors.extend(
-        _model_errors(
+        model_errors(
             task,
             exclude=["plan", "content_area", "source_conclusion", "created_by"],
         )
@@ -542,7 +531,7 @@ def _resolve_task(data: TaskInput, task: Task) -> _Resolved:
         ),
     ):
         for organisation in organisations:
-            if not organisation.is_valid_on(assigned_on):
+            if not organisation.is_in_force_on(assigned_on):
                 errors.add(
                     f"{field_name}_organisations",
                     _(
@@ -838,7 +827,7 @@ def _report_errors(report: ProgressReport, *, user) -> Errors:
     if not (report.summary or "").strip():
         errors.add("summary", _("Results: describe what was done."))
     errors.extend(
-        _model_errors(
+        model_errors(
             report,
             exclude=["work_item", "submitted_at", "submitted_by", "status", "summary"],
         )
@@ -1140,7 +1129,7 @@ def _overlaps(a_from, a_to, b_from, b_to) -> bool:
 
 
 def committee_errors(committee: SteeringCommittee) -> Errors:
-    errors = _model_errors(committee)
+    errors = model_errors(committee)
     members = list(committee.members.all())
     for index, member in enumerate(members):
         label = f"{member.person}" if member.person_id else _("a member")
@@ -1234,7 +1223,7 @@ def committee_add_member(
 
 
 def meeting_errors(meeting: Meeting) -> Errors:
-    errors = _model_errors(meeting)
+    errors = model_errors(meeting)
     committee = meeting.committee if meeting.committee_id else None
     if committee is not None and meeting.held_on:
         if meeting.held_on < committee.established_on:

@@ -40,6 +40,7 @@ from wagtail.permissions import register_permission_policy
 
 import django_filters
 
+from ttdn.core.errors import add_to_form
 from ttdn.directory.models import Organisation
 
 from . import selectors, services
@@ -57,7 +58,6 @@ from .forms import (
     ReviewForm,
     TaskForm,
     TransitionForm,
-    errors_to_form,
 )
 from .models import (
     Conclusion,
@@ -121,7 +121,7 @@ class ServiceFormMixin:
             with transaction.atomic():
                 self.object = self.save_instance()
         except ValidationError as error:
-            errors_to_form(form, error)
+            add_to_form(form, error)
             self.produced_error_code = "validation_error"
             self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
@@ -238,7 +238,7 @@ class ObjectActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVi
         try:
             message = self.perform(form)
         except ValidationError as error:
-            errors_to_form(form, error)
+            add_to_form(form, error)
             return self.form_invalid(form)
         messages.success(self.request, message)
         return redirect(self.get_success_url())

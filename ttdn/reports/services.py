@@ -22,10 +22,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ttdn.core.errors import Errors, model_errors
 from ttdn.core.text import fold
 from ttdn.directory import selectors as directory
 from ttdn.directory.choices import OrganisationKind
-from ttdn.directory.rules import Errors
 
 from .choices import ReportStatus
 from .documents.decree30 import Decree30Document, Header, Signature
@@ -187,15 +187,10 @@ def _template_or_error(kind: str):
 
 
 def _report_errors(report: Report) -> Errors:
-    errors = Errors()
-    try:
-        report.full_clean(
-            exclude=["status", "number", "issued_on", "file", "figures", "place_name"]
-        )
-    except ValidationError as error:
-        for field_name, messages in error.message_dict.items():
-            for message in messages:
-                errors.add(field_name, message)
+    errors = model_errors(
+        report,
+        exclude=["status", "number", "issued_on", "file", "figures", "place_name"],
+    )
     if (
         report.period_start
         and report.period_end

@@ -40,9 +40,9 @@ from wagtail.log_actions import log
 import django_filters
 
 from ttdn.core.admin_pages import AdminPageViewSet
+from ttdn.core.errors import add_to_form
 from ttdn.planning import selectors as planning
 from ttdn.planning.choices import WorkStatus
-from ttdn.planning.forms import errors_to_form
 
 from . import selectors, services
 from .choices import ReportKind, ReportStatus
@@ -602,7 +602,7 @@ class ReportCreateView(generic.CreateView):
                     user=self.request.user,
                 )
         except ValidationError as error:
-            errors_to_form(form, error)
+            add_to_form(form, error)
             self.produced_error_code = "validation_error"
             self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
@@ -636,7 +636,7 @@ class ReportEditView(ReportScopeMixin, generic.EditView):
             with transaction.atomic():
                 self.object = self.save_instance()
         except ValidationError as error:
-            errors_to_form(form, error)
+            add_to_form(form, error)
             self.produced_error_code = "validation_error"
             self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
@@ -742,7 +742,7 @@ class ReportIssueView(ReadsReportsMixin, WagtailAdminTemplateMixin, FormView):
                 number=form.cleaned_data.get("number"),
             )
         except ValidationError as error:
-            errors_to_form(form, error)
+            add_to_form(form, error)
             return self.form_invalid(form)
         log(instance=self.object, action="wagtail.edit", user=self.request.user)
         messages.success(

@@ -1,4 +1,5 @@
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 
 import factory
 
@@ -25,3 +26,14 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.groups.add(*[role_group(key) for key in extracted])
         if create:
             self.save()
+
+    @factory.post_generation
+    def permissions(self, create, extracted, **kwargs):
+        """Permissions granted to the user directly (``"app.codename"``)."""
+        for name in extracted or ():
+            app_label, codename = name.split(".")
+            self.user_permissions.add(
+                Permission.objects.get(
+                    content_type__app_label=app_label, codename=codename
+                )
+            )

@@ -24,6 +24,7 @@ from wagtail.documents import get_document_model
 from ttdn.accounts import roles
 from ttdn.accounts.demo import demo_password
 from ttdn.accounts.services import role_group
+from ttdn.core.workflow import machine_for
 from ttdn.directory import services as directory_services
 from ttdn.directory.models import Country, ForeignPartner, Organisation
 
@@ -38,6 +39,7 @@ from ..choices import (
     RegistrationKind,
     VietnameseParty,
 )
+from ..machines import RECORDERS
 from ..models import (
     AidPackage,
     Delegation,
@@ -166,9 +168,6 @@ class Loader:
         return min(moment, self.now - dt.timedelta(minutes=1))
 
     def actor(self, record, action: str):
-        from ..machines import RECORDERS
-        from ..workflow import machine_for
-
         transition = machine_for(record).get(action)
         if (
             roles.FOCAL_POINT in transition.roles

@@ -114,7 +114,7 @@ def test_done_steps():
 
 def test_the_rule_in_force_on_the_anchor_day_applies():
     old = DeadlineRule.objects.get(kind="delegation_in", step="result_report")
-    old.effective_to = dt.date(2026, 3, 31)
+    old.valid_to = dt.date(2026, 3, 31)
     old.save()
     DeadlineRuleFactory(
         kind=ActivityKind.DELEGATION_IN,
@@ -122,7 +122,7 @@ def test_the_rule_in_force_on_the_anchor_day_applies():
         anchor=DeadlineAnchor.AFTER_END,
         amount=5,
         unit=DeadlineUnit.WORKING_DAYS,
-        effective_from=dt.date(2026, 4, 1),
+        valid_from=dt.date(2026, 4, 1),
     )
     before = DelegationFactory(
         start_date=dt.date(2026, 3, 2),

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 import pytest
 
-from ttdn.affairs import deadlines, selectors, workflow
+from ttdn.affairs import deadlines, selectors
 from ttdn.affairs.demo.loader import load_demo, spread
 from ttdn.affairs.models import (
     AidPackage,
@@ -19,6 +19,7 @@ from ttdn.affairs.models import (
 )
 from ttdn.affairs.narrative import delegation_narrative
 from ttdn.affairs.selectors import Period
+from ttdn.core import workflow
 from ttdn.directory.demo.loader import load_demo as load_directory
 from ttdn.directory.models import Country, Organisation
 

@@ -12,7 +12,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from ttdn.affairs import importer
-from ttdn.affairs.models import Delegation, TransitionLog
+from ttdn.affairs.models import Delegation
+from ttdn.core.models import TransitionLog
 from ttdn.directory.tests.factories import CountryAliasFactory, ForeignPartnerFactory
 
 pytestmark = pytest.mark.django_db

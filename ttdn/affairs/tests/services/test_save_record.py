@@ -26,7 +26,6 @@ from ttdn.affairs.models import (
     ForeignNGO,
     InternationalAgreement,
     InternationalConference,
-    TransitionLog,
 )
 from ttdn.affairs.tests.factories import (
     AgreementFactory,
@@ -34,6 +33,7 @@ from ttdn.affairs.tests.factories import (
     DocumentFactory,
     NGOFactory,
 )
+from ttdn.core.models import TransitionLog
 from ttdn.directory.choices import PartnerKind
 from ttdn.directory.tests.factories import (
     CommuneFactory,
@@ -500,18 +500,16 @@ def test_deadline_rule_periods_may_not_overlap(administrator, officer):
         anchor="before_start",
         amount=20,
         unit="calendar_days",
-        effective_from=dt.date(2027, 1, 1),
+        valid_from=dt.date(2027, 1, 1),
         legal_basis="Quyết định thử",
     )
     with pytest.raises(PermissionDenied):
         services.save_deadline_rule(rule, user=officer)
     with pytest.raises(ValidationError) as refused:
         services.save_deadline_rule(rule, user=administrator)
-    assert errors_of(refused)["effective_from"][0].startswith(
-        "Hiệu lực từ: khoảng thời gian trùng với quy tắc “30 ngày"
-    )
+    assert errors_of(refused)["valid_from"][0].startswith("Có hiệu lực từ: “30 ngày")
     old = DeadlineRule.objects.get(kind="conference", step="submission", variant="")
-    old.effective_to = dt.date(2026, 12, 31)
+    old.valid_to = dt.date(2026, 12, 31)
     services.save_deadline_rule(old, user=administrator)
     services.save_deadline_rule(rule, user=administrator)
     assert (

@@ -8,9 +8,8 @@ import datetime as dt
 import pytest
 
 from ttdn.accounts.tests.factories import UserFactory
-from ttdn.affairs import machines, services, workflow
+from ttdn.affairs import machines, services
 from ttdn.affairs.choices import Direction
-from ttdn.affairs.models import TransitionLog
 from ttdn.affairs.tests.conftest import at
 from ttdn.affairs.tests.factories import (
     AgreementFactory,
@@ -21,6 +20,8 @@ from ttdn.affairs.tests.factories import (
     NGOFactory,
     PressVisitFactory,
 )
+from ttdn.core import workflow
+from ttdn.core.models import TransitionLog
 
 pytestmark = pytest.mark.django_db
 

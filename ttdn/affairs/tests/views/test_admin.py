@@ -13,9 +13,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from ttdn.affairs.choices import DelegationStatus
-from ttdn.affairs.models import DeadlineRule, Delegation, TransitionLog
+from ttdn.affairs.models import DeadlineRule, Delegation
 from ttdn.affairs.tests.conftest import at
 from ttdn.affairs.tests.factories import DelegationFactory
+from ttdn.core.models import TransitionLog
 from ttdn.directory.tests.factories import ForeignPartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -350,8 +351,8 @@ def test_administrators_edit_deadline_rules(client, administrator):
             "amount": "20",
             "unit": "working_days",
             "anchor": "after_end",
-            "effective_from": "",
-            "effective_to": "",
+            "valid_from": "",
+            "valid_to": "",
             "legal_basis": "Quy chế của tỉnh",
             "note": "",
             "remind_days_before": "3",
@@ -369,8 +370,8 @@ def test_administrators_edit_deadline_rules(client, administrator):
             "amount": "10",
             "unit": "calendar_days",
             "anchor": "after_end",
-            "effective_from": "01/01/2027",
-            "effective_to": "",
+            "valid_from": "01/01/2027",
+            "valid_to": "",
             "legal_basis": "Quy chế mới",
             "note": "",
             "remind_days_before": "3",
@@ -379,8 +380,8 @@ def test_administrators_edit_deadline_rules(client, administrator):
     assert response.status_code == 200
     assert (
         response.context["form"]
-        .errors["effective_from"][0]
-        .startswith("Hiệu lực từ: khoảng thời gian trùng với quy tắc")
+        .errors["valid_from"][0]
+        .startswith("Có hiệu lực từ: “20 ngày làm việc sau ngày kết thúc”")
     )
     assert (
         DeadlineRule.objects.filter(kind="conference", step="result_report").count()

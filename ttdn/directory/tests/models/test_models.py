@@ -38,13 +38,13 @@ def test_validity_on_a_day_includes_both_ends():
     unit = ProvinceFactory(
         valid_from=dt.date(2020, 1, 1), valid_to=dt.date(2025, 6, 30)
     )
-    assert not unit.is_valid_on(dt.date(2019, 12, 31))
-    assert unit.is_valid_on(dt.date(2020, 1, 1))
-    assert unit.is_valid_on(dt.date(2025, 6, 30))
-    assert not unit.is_valid_on(dt.date(2025, 7, 1))
-    assert unit.validity_display == "01/01/2020 – 30/06/2025"
-    assert ProvinceFactory(valid_from=None, valid_to=None).validity_display == ""
-    assert CommuneFactory().validity_display == "01/07/2025 – nay"
+    assert not unit.is_in_force_on(dt.date(2019, 12, 31))
+    assert unit.is_in_force_on(dt.date(2020, 1, 1))
+    assert unit.is_in_force_on(dt.date(2025, 6, 30))
+    assert not unit.is_in_force_on(dt.date(2025, 7, 1))
+    assert unit.period_display == "01/01/2020 – 30/06/2025"
+    assert ProvinceFactory(valid_from=None, valid_to=None).period_display == ""
+    assert CommuneFactory().period_display == "01/07/2025 – nay"
 
 
 def test_end_before_start_is_refused_naming_the_field():
@@ -54,8 +54,7 @@ def test_end_before_start_is_refused_naming_the_field():
     with pytest.raises(ValidationError) as error:
         unit.full_clean()
     assert error.value.message_dict["valid_to"] == [
-        "Hiệu lực đến ngày: ngày cuối cùng có hiệu lực (30/06/2025) trước ngày đầu "
-        "tiên (01/07/2025)."
+        "Hiệu lực đến ngày: ngày cuối (30/06/2025) trước ngày đầu (01/07/2025)."
     ]
 
 

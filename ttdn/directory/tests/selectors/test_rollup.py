@@ -12,7 +12,6 @@ from ttdn.directory.selectors import (
     rollup_unit,
     trace_organisation,
     trace_unit,
-    valid_on,
 )
 from ttdn.directory.tests.factories import (
     END_2025,
@@ -179,10 +178,10 @@ def test_valid_on_and_current_filters():
     new = ProvinceFactory(valid_from=START_2025)
     always = ProvinceFactory()
     units = AdministrativeUnit.objects.all()
-    assert set(valid_on(units, END_2025)) == {old, always}
-    assert set(valid_on(units, START_2025)) == {new, always}
+    assert set(units.in_force_on(END_2025)) == {old, always}
+    assert set(units.in_force_on(START_2025)) == {new, always}
     assert set(current(units)) == {new, always}
-    assert set(AdministrativeUnit.objects.valid_on(END_2025)) == {old, always}
+    assert set(AdministrativeUnit.objects.in_force_on(END_2025)) == {old, always}
 
 
 def test_a_split_whose_common_parent_ended_follows_the_parent():

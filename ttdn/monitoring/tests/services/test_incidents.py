@@ -111,7 +111,8 @@ def test_overlapping_rule_refused():
             DeadlineRule(step=Step.VERIFY, days=2, valid_from=dt.date(2026, 1, 1))
         )
     assert error.value.message_dict["valid_from"][0].startswith(
-        "Áp dụng từ ngày: một thời hạn khác của bước này (xác minh trong 5 ngày, … – nay)"
+        "Có hiệu lực từ: “xác minh trong 5 ngày” (mọi lúc) cũng có hiệu lực vào "
+        "một số ngày trùng"
     )
     assert DeadlineRule.objects.filter(step=Step.VERIFY).count() == 1
 

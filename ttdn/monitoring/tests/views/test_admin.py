@@ -250,7 +250,7 @@ def test_deadline_rule_overlap_refused_in_admin(client, users):
         },
     )
     assert response.status_code == 200
-    assert "một thời hạn khác của bước này" in response.content.decode()
+    assert "cũng có hiệu lực vào một số ngày trùng" in response.content.decode()
     assert DeadlineRule.objects.filter(step="verify").count() == 1
 
 
