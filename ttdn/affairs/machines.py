@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from ttdn.accounts import roles
+from ttdn.core.timefmt import format_short
 from ttdn.core.workflow import Guard, StateMachine, Transition, register, stamp
 
 from . import deadlines
@@ -64,10 +65,6 @@ CLOSE = gettext_lazy("Close the record")
 CANCEL = pgettext_lazy("affairs", "Cancel")
 
 
-def _day(value) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
-
-
 def _label(record, field_name: str) -> str:
     return str(type(record)._meta.get_field(field_name).verbose_name)
 
@@ -100,7 +97,7 @@ def _decision(record, context):
         )
     if record.decision_date > context.day:
         return _("Decision date: %(day)s is in the future.") % {
-            "day": _day(record.decision_date)
+            "day": format_short(record.decision_date)
         }
     return None
 
@@ -111,7 +108,7 @@ DECISION_RECORDED = Guard(_decision, gettext_lazy("decision number and date reco
 def _started(record, context):
     if record.start_date > context.day:
         return _("Start date: it is %(day)s, which has not come yet.") % {
-            "day": _day(record.start_date)
+            "day": format_short(record.start_date)
         }
     return None
 
@@ -122,7 +119,7 @@ STARTED = Guard(_started, gettext_lazy("the start date has come"))
 def _ended(record, context):
     if record.end_date > context.day:
         return _("End date: it is %(day)s, which has not come yet.") % {
-            "day": _day(record.end_date)
+            "day": format_short(record.end_date)
         }
     return None
 
@@ -160,10 +157,10 @@ def _lead_time(record, context):
         "Too late to submit: the dossier had to be submitted by %(due)s (%(rule)s, "
         "%(basis)s) and it is now %(day)s."
     ) % {
-        "due": _day(item.due),
+        "due": format_short(item.due),
         "rule": item.rule.summary,
         "basis": item.rule.legal_basis,
-        "day": _day(context.day),
+        "day": format_short(context.day),
     }
 
 
@@ -182,7 +179,7 @@ def _agreement_signed(record, context):
         }
     if record.signing_date > context.day:
         return _("Signing date: %(day)s is in the future.") % {
-            "day": _day(record.signing_date)
+            "day": format_short(record.signing_date)
         }
     return None
 
@@ -197,7 +194,7 @@ def _in_force(record, context):
         }
     if record.effective_from > context.day:
         return _("In force from: %(day)s has not come yet.") % {
-            "day": _day(record.effective_from)
+            "day": format_short(record.effective_from)
         }
     return None
 
@@ -208,7 +205,7 @@ IN_FORCE_DATE = Guard(_in_force, gettext_lazy("the day it comes into force has c
 def _expired(record, context):
     if record.expires_on is None or record.expires_on >= context.day:
         return _("Expires on: the record has not expired (%(day)s).") % {
-            "day": _day(record.expires_on) or "—"
+            "day": format_short(record.expires_on) or "—"
         }
     return None
 
@@ -237,7 +234,7 @@ def _revocable(record, context):
         return _(
             "Approval can be revoked only when the aid has not started within 6 "
             "months of the decision, i.e. after %(day)s."
-        ) % {"day": _day(limit)}
+        ) % {"day": format_short(limit)}
     return None
 
 

@@ -28,6 +28,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from ttdn.core.periods import InForceModel
+from ttdn.core.timefmt import format_short
 from ttdn.directory.models import folded
 
 from .choices import (
@@ -73,10 +74,6 @@ def _document(verbose_name, help_text=""):
         related_name="+",
         help_text=help_text,
     )
-
-
-def _day(value: dt.date | None) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
 
 
 # --- common to every record -------------------------------------------------------
@@ -187,8 +184,8 @@ class RegisterRecord(ClusterableModel):
     def period_display(self) -> str:
         start, end = getattr(self, "start_date", None), getattr(self, "end_date", None)
         if start and end and start != end:
-            return f"{_day(start)} – {_day(end)}"
-        return _day(start or end)
+            return f"{format_short(start)} – {format_short(end)}"
+        return format_short(start or end)
 
 
 def _unique_reference(model_name: str):

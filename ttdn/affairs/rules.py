@@ -6,12 +6,11 @@ Each ``*_errors`` function returns a :class:`~ttdn.directory.rules.Errors`
 services raise them, the admin forms show them next to the field.
 """
 
-import datetime as dt
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ttdn.core.errors import Errors
+from ttdn.core.timefmt import format_short
 from ttdn.directory.choices import PartnerKind
 
 from .choices import (
@@ -31,10 +30,6 @@ REGISTRATION_YEARS = {
     RegistrationKind.OPERATION: 3,
     RegistrationKind.REPRESENTATIVE_OFFICE: 5,
 }
-
-
-def _day(value: dt.date | None) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
 
 
 def _label(model, field_name: str) -> str:
@@ -89,7 +84,7 @@ def organisation_validity_errors(record, *, field_name="organisation", on=None):
             % {
                 "field": _label(type(record), field_name),
                 "name": organisation,
-                "day": _day(day),
+                "day": format_short(day),
                 "validity": organisation.period_display,
             },
         )
@@ -103,7 +98,7 @@ def dates_errors(record) -> Errors:
         errors.add(
             "end_date",
             _("End date: %(end)s is before the start date %(start)s.")
-            % {"end": _day(end), "start": _day(start)},
+            % {"end": format_short(end), "start": format_short(start)},
         )
     return errors
 
@@ -211,13 +206,16 @@ def agreement_errors(agreement) -> Errors:
         errors.add(
             "expires_on",
             _("Expires on: %(end)s is before the day it comes into force %(start)s.")
-            % {"end": _day(end), "start": _day(start)},
+            % {"end": format_short(end), "start": format_short(start)},
         )
     if agreement.signing_date and start and start < agreement.signing_date:
         errors.add(
             "effective_from",
             _("In force from: %(start)s is before the signing date %(signed)s.")
-            % {"start": _day(start), "signed": _day(agreement.signing_date)},
+            % {
+                "start": format_short(start),
+                "signed": format_short(agreement.signing_date),
+            },
         )
     if agreement.party_kind == VietnameseParty.BORDER_COMMUNE:
         unit = getattr(agreement.organisation, "administrative_unit", None)
@@ -258,7 +256,10 @@ def aid_errors(aid) -> Errors:
         errors.add(
             "decision_date",
             _("Decision date: %(day)s is before the appraisal date %(appraisal)s.")
-            % {"day": _day(aid.decision_date), "appraisal": _day(aid.appraisal_date)},
+            % {
+                "day": format_short(aid.decision_date),
+                "appraisal": format_short(aid.appraisal_date),
+            },
         )
     return errors
 
@@ -272,7 +273,7 @@ def ngo_errors(ngo) -> Errors:
             errors.add(
                 "expires_on",
                 _("Expires on: %(end)s is before the day of issue %(start)s.")
-                % {"end": _day(expires), "start": _day(issued)},
+                % {"end": format_short(expires), "start": format_short(issued)},
             )
         years = REGISTRATION_YEARS.get(ngo.registration_kind, 5)
         from .calendar import add_months
@@ -285,7 +286,7 @@ def ngo_errors(ngo) -> Errors:
                     "Expires on: this registration is valid for at most %(years)s "
                     "years, i.e. until %(limit)s."
                 )
-                % {"years": years, "limit": _day(limit)},
+                % {"years": years, "limit": format_short(limit)},
             )
     if ngo.partner_id and ngo.partner.country_id not in (None, ngo.country_id):
         errors.add(

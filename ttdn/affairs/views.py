@@ -340,37 +340,11 @@ class AffairsInspectView(ScopedMixin, generic.InspectView):
                 "options": machine.options(record, user),
                 "transition_url_name": self.transition_url_name,
                 "due_dates": deadlines.due_dates(record),
-                "history": [
-                    {
-                        "entry": entry,
-                        "when": _day(entry.performed_at),
-                        "recorded": _day(entry.recorded_at),
-                        "label": _action_label(machine, entry.action),
-                        "from": machine.state_label(entry.from_state)
-                        if entry.from_state
-                        else "",
-                        "to": machine.state_label(entry.to_state),
-                    }
-                    for entry in workflow.history(record)
-                ],
+                "history": workflow.history_rows(record),
                 "edit_mode": services.edit_mode(record, user),
             }
         )
         return context
-
-
-CREATION_LABELS = {
-    "create": pgettext_lazy("affairs", "Created"),
-    "register": gettext_lazy("Entered after the fact"),
-    "import": gettext_lazy("Imported from a register"),
-}
-
-
-def _action_label(machine, action: str) -> str:
-    transition = machine.get(action)
-    if transition is not None:
-        return str(transition.label)
-    return str(CREATION_LABELS.get(action, action))
 
 
 # --- create and edit ------------------------------------------------------------------

@@ -19,10 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .errors import Errors
-
-
-def _day(value: dt.date | None) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
+from .timefmt import format_short
 
 
 class InForceQuerySet(models.QuerySet):
@@ -105,8 +102,8 @@ class InForceModel(models.Model):
 def period_text(valid_from: dt.date | None, valid_to: dt.date | None) -> str:
     if valid_from is None and valid_to is None:
         return ""
-    end = _day(valid_to) or gettext("present")
-    return f"{_day(valid_from)} – {end}".strip()
+    end = format_short(valid_to) or gettext("present")
+    return f"{format_short(valid_from)} – {end}".strip()
 
 
 def _label(instance, field_name: str) -> str:
@@ -125,8 +122,8 @@ def period_errors(instance: InForceModel) -> Errors:
             )
             % {
                 "field": _label(instance, "valid_to"),
-                "end": _day(end),
-                "start": _day(start),
+                "end": format_short(end),
+                "start": format_short(start),
             },
         )
     return errors

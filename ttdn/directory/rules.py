@@ -13,14 +13,11 @@ from django.utils.translation import gettext as _
 
 from ttdn.core.errors import Errors
 from ttdn.core.text import fold, nfc
+from ttdn.core.timefmt import format_short
 
 from .choices import COMMUNE_LEVEL, DISTRICT_LEVEL, PROVINCE_LEVEL
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
-def _day(value: dt.date | None) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
 
 
 def country_key(text: str) -> str:
@@ -99,8 +96,8 @@ def successor_errors(
                 )
                 % {
                     "name": successor,
-                    "start": _day(successor.valid_from),
-                    "end": _day(valid_to),
+                    "start": format_short(successor.valid_from),
+                    "end": format_short(valid_to),
                 },
             )
         elif successor.valid_to is not None and successor.valid_to <= valid_to:
@@ -112,8 +109,8 @@ def successor_errors(
                 )
                 % {
                     "name": successor,
-                    "ended": _day(successor.valid_to),
-                    "end": _day(valid_to),
+                    "ended": format_short(successor.valid_to),
+                    "end": format_short(valid_to),
                 },
             )
     if successors and valid_to is None:
@@ -133,7 +130,7 @@ def successor_errors(
                         "Valid from: this entry succeeds “%(name)s”, which is valid "
                         "until %(end)s; it must start after that day."
                     )
-                    % {"name": predecessor, "end": _day(predecessor.valid_to)},
+                    % {"name": predecessor, "end": format_short(predecessor.valid_to)},
                 )
     return errors
 

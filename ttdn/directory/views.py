@@ -58,10 +58,6 @@ from .models import (
 )
 
 
-def _day(value) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
-
-
 def _province_choices(request=None):
     return AdministrativeUnit.objects.filter(kind__in=PROVINCE_LEVEL).order_by("name")
 

@@ -33,6 +33,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from ttdn.core.text import nfc
+from ttdn.core.timefmt import format_short
 
 from .choices import (
     AssignmentGroup,
@@ -56,10 +57,6 @@ document_code_validator = RegexValidator(
     ),
 )
 year_validators = [MinValueValidator(1990), MaxValueValidator(2100)]
-
-
-def _day(value: dt.date | None) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
 
 
 def document_number(number: int | None, code: str) -> str:
@@ -212,35 +209,6 @@ class ContentArea(Orderable):
         return self.title
 
 
-class PlanStatusChange(models.Model):
-    """One step of a plan's life (draft → consulting → issued → in execution →
-    closed), who took it and when."""
-
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(
-        _("from"), max_length=20, choices=PlanStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=20, choices=PlanStatus.choices)
-    changed_at = models.DateTimeField(_("at"), auto_now_add=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    note = models.TextField(_("note"), blank=True)
-
-    class Meta:
-        verbose_name = _("plan status change")
-        verbose_name_plural = _("plan status changes")
-        ordering = ["changed_at", "pk"]
-
-    def __str__(self):
-        return f"{self.plan_id}: {self.from_status} → {self.to_status}"
-
-
 # --- tasks ----------------------------------------------------------------------
 class Task(TimestampedModel):
     """A task of a plan, or a follow-up of a steering-committee conclusion."""
@@ -362,8 +330,8 @@ class Task(TimestampedModel):
     @property
     def schedule_display(self) -> str:
         if not self.recurrence:
-            return _day(self.due_date)
-        period = f"{_day(self.starts_on)} – {_day(self.ends_on)}"
+            return format_short(self.due_date)
+        period = f"{format_short(self.starts_on)} – {format_short(self.ends_on)}"
         return f"{self.get_recurrence_display()} ({period})"
 
     def group_labels(self, groups) -> list[str]:
@@ -760,7 +728,7 @@ class Meeting(ClusterableModel, TimestampedModel):
         ordering = ["-held_on", "-pk"]
 
     def __str__(self):
-        return f"{self.title} ({_day(self.held_on)})"
+        return f"{self.title} ({format_short(self.held_on)})"
 
 
 class MeetingDocument(Orderable):

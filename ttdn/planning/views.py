@@ -34,13 +34,15 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import Button
-from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 import django_filters
 
+from ttdn.core import workflow
 from ttdn.core.errors import add_to_form
+from ttdn.core.periods import period_text
+from ttdn.core.timefmt import format_short
 from ttdn.directory.models import Organisation
 
 from . import selectors, services
@@ -59,6 +61,7 @@ from .forms import (
     TaskForm,
     TransitionForm,
 )
+from .machines import PLAN_MACHINE
 from .models import (
     Conclusion,
     Meeting,
@@ -67,10 +70,6 @@ from .models import (
     SteeringCommittee,
     Task,
 )
-
-
-def _day(value) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
 
 
 # --- permission policies --------------------------------------------------------
@@ -111,9 +110,8 @@ class ServiceFormMixin:
         raise NotImplementedError
 
     def save_instance(self):
-        instance = self.save_with_service()
-        log(instance=instance, action=self.log_action, user=self.request.user)
-        return instance
+        # The service writes the audit entry.
+        return self.save_with_service()
 
     def form_valid(self, form):
         self.form = form
@@ -144,11 +142,6 @@ class ServiceDeleteMixin:
         success_url = self.get_success_url()
         try:
             with transaction.atomic():
-                log(
-                    instance=self.object,
-                    action="wagtail.delete",
-                    user=self.request.user,
-                )
                 self.delete_with_service()
         except ValidationError as error:
             for message in error.messages:
@@ -283,22 +276,14 @@ class PlanInspectView(ScopedObjectMixin, LabelledInspectView):
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
         if self.user_has_permission("change"):
-            labels = {
-                "submit": _("Send for consultation"),
-                "return": _("Return to draft"),
-                "issue": _("Issue"),
-                "start": _("Start execution"),
-                "close": pgettext_lazy("plan action", "Close"),
-            }
-            for priority, action in enumerate(
-                services.plan_actions_available(self.object), start=30
-            ):
+            options = services.plan_actions_available(self.object, self.request.user)
+            for priority, option in enumerate(options, start=30):
                 buttons.append(
                     Button(
-                        labels[action],
+                        option.transition.label,
                         url=reverse(
                             "planning_plans:transition",
-                            args=[quote(self.object.pk), action],
+                            args=[quote(self.object.pk), option.transition.action],
                         ),
                         icon_name="arrow-right",
                         priority=priority,
@@ -329,7 +314,7 @@ class PlanInspectView(ScopedObjectMixin, LabelledInspectView):
             for task in tasks.order_by("content_area__sort_order", "code", "pk")
         ]
         context["status_labels"] = [(s, s.label) for s in selectors.STATUS_ORDER]
-        context["history"] = self.object.history.select_related("changed_by")
+        context["history"] = workflow.history_rows(self.object)
         context["today"] = today
         return context
 
@@ -355,7 +340,7 @@ class PlanEditView(ScopedObjectMixin, ServiceFormMixin, generic.EditView):
 
 class PlanDeleteView(ServiceDeleteMixin, generic.DeleteView):
     def delete_with_service(self):
-        services.plan_delete(self.object)
+        services.plan_delete(self.object, user=self.request.user)
 
 
 class PlanTransitionView(ObjectActionView):
@@ -368,7 +353,7 @@ class PlanTransitionView(ObjectActionView):
     @property
     def action(self):
         action = self.kwargs["action"]
-        if action not in services.PLAN_TRANSITIONS:
+        if PLAN_MACHINE.get(action) is None:
             raise Http404
         return action
 
@@ -408,23 +393,15 @@ class PlanTransitionView(ObjectActionView):
 
     def perform(self, form):
         user, note = self.request.user, form.cleaned_data.get("note", "")
+        values = {}
         if self.action == "issue":
-            services.plan_issue(
-                self.object,
-                number=form.cleaned_data["number"],
-                issued_on=form.cleaned_data["issued_on"],
-                user=user,
-                note=note,
-            )
-        else:
-            {
-                "submit": services.plan_submit_for_consultation,
-                "return": services.plan_return_to_draft,
-                "start": services.plan_start_execution,
-                "close": services.plan_close,
-            }[self.action](self.object, user=user, note=note)
-        self.object.refresh_from_db()
-        log(instance=self.object, action="wagtail.edit", user=user)
+            values = {
+                "number": form.cleaned_data["number"],
+                "issued_on": form.cleaned_data["issued_on"],
+            }
+        services.plan_transition(
+            self.object, self.action, user=user, note=note, **values
+        )
         return _("“%(plan)s” is now %(status)s.") % {
             "plan": self.object,
             "status": self.object.get_status_display(),
@@ -719,7 +696,7 @@ class TaskEditView(ScopedObjectMixin, ServiceFormMixin, generic.EditView):
 
 class TaskDeleteView(ServiceDeleteMixin, generic.DeleteView):
     def delete_with_service(self):
-        services.task_delete(self.object)
+        services.task_delete(self.object, user=self.request.user)
 
 
 class TaskViewSet(ModelViewSet):
@@ -874,19 +851,22 @@ class ProgressReportInspectView(ScopedObjectMixin, LabelledInspectView):
         context["review_url"] = reverse(
             "planning_reports:review", args=[quote(self.object.pk)]
         )
+        context["history"] = workflow.history_rows(self.object)
         context["figures"] = self.object.figures.all()
         context["attachments"] = self.object.attachments.select_related("document")
         return context
 
     def get_work_item_display_value(self):
         item = self.object.work_item
-        return f"{item.task} — {item.occurrence.label} (hạn {_day(item.due_date)})"
+        return (
+            f"{item.task} — {item.occurrence.label} (hạn {format_short(item.due_date)})"
+        )
 
     def get_organisation_display_value(self):
         return self.object.organisation.name
 
     def get_reporting_period_display_value(self):
-        return f"{_day(self.object.period_start)} – {_day(self.object.period_end)}"
+        return period_text(self.object.period_start, self.object.period_end)
 
 
 class ProgressReportCreateView(ServiceCreateMixin, generic.CreateView):
@@ -949,7 +929,6 @@ class ProgressReportReviewView(ObjectActionView):
         else:
             services.progress_report_return(self.object, user=user, comment=comment)
             message = _("The report was returned to the unit.")
-        log(instance=self.object, action="wagtail.edit", user=user)
         return message
 
 
@@ -1059,12 +1038,16 @@ class CommitteeInspectView(generic.InspectView):
 
 class CommitteeCreateView(ServiceCreateMixin, generic.CreateView):
     def save_with_service(self):
-        return services.committee_save(self.form.save(commit=False))
+        return services.committee_save(
+            self.form.save(commit=False), user=self.request.user
+        )
 
 
 class CommitteeEditView(ServiceFormMixin, generic.EditView):
     def save_with_service(self):
-        return services.committee_save(self.form.save(commit=False))
+        return services.committee_save(
+            self.form.save(commit=False), user=self.request.user
+        )
 
 
 class CommitteeViewSet(ModelViewSet):
@@ -1147,17 +1130,21 @@ class MeetingInspectView(generic.InspectView):
 
 class MeetingCreateView(ServiceCreateMixin, generic.CreateView):
     def save_with_service(self):
-        return services.meeting_save(self.form.save(commit=False))
+        return services.meeting_save(
+            self.form.save(commit=False), user=self.request.user
+        )
 
 
 class MeetingEditView(ServiceFormMixin, generic.EditView):
     def save_with_service(self):
-        return services.meeting_save(self.form.save(commit=False))
+        return services.meeting_save(
+            self.form.save(commit=False), user=self.request.user
+        )
 
 
 class MeetingDeleteView(ServiceDeleteMixin, generic.DeleteView):
     def delete_with_service(self):
-        services.meeting_delete(self.object)
+        services.meeting_delete(self.object, user=self.request.user)
 
 
 class MeetingViewSet(ModelViewSet):

@@ -6,11 +6,9 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from ttdn.core.timefmt import format_short
+
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
-
-
-def _day(value: dt.date) -> str:
-    return f"{value:%d/%m/%Y}"
 
 
 def parse_day(text: str, *, field_label: str) -> dt.date:
@@ -37,7 +35,7 @@ class Period:
         if self.end < self.start:
             raise ValidationError(
                 _("Period: the last day (%(end)s) is before the first day (%(start)s).")
-                % {"end": _day(self.end), "start": _day(self.start)}
+                % {"end": format_short(self.end), "start": format_short(self.start)}
             )
 
     @classmethod
@@ -78,8 +76,8 @@ class Period:
         ):
             return _("the second half of %(year)s") % {"year": self.start.year}
         return _("from %(start)s to %(end)s") % {
-            "start": _day(self.start),
-            "end": _day(self.end),
+            "start": format_short(self.start),
+            "end": format_short(self.end),
         }
 
     @property
@@ -87,4 +85,4 @@ class Period:
         return f"{self.start:%Y%m%d}-{self.end:%Y%m%d}"
 
     def __str__(self):
-        return f"{_day(self.start)} – {_day(self.end)}"
+        return f"{format_short(self.start)} – {format_short(self.end)}"

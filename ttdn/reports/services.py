@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from ttdn.core.errors import Errors, model_errors
 from ttdn.core.text import fold
+from ttdn.core.timefmt import format_short
 from ttdn.directory import selectors as directory
 from ttdn.directory.choices import OrganisationKind
 
@@ -49,10 +50,6 @@ PLACE_WORDS = ("tỉnh", "thành phố", "xã", "phường", "đặc khu")
 
 class ReportFileAltered(Exception):
     """The stored file of an issued report no longer matches its SHA-256."""
-
-
-def _day(value: dt.date) -> str:
-    return f"{value:%d/%m/%Y}"
 
 
 # --- defaults from the directory ------------------------------------------------
@@ -199,7 +196,7 @@ def _report_errors(report: Report) -> Errors:
         errors.add(
             "period_end",
             _("Period to: %(day)s is more than a year ahead.")
-            % {"day": _day(report.period_end)},
+            % {"day": format_short(report.period_end)},
         )
     return errors
 
@@ -262,7 +259,10 @@ def report_save(report: Report, *, user=None) -> Report:
                         "This report was issued on %(day)s as %(number)s; it can no "
                         "longer change."
                     )
-                    % {"day": _day(stored.issued_on), "number": stored.document_number}
+                    % {
+                        "day": format_short(stored.issued_on),
+                        "number": stored.document_number,
+                    }
                 }
             )
         report.status = stored.status
@@ -419,7 +419,7 @@ def report_issue(
     if day > timezone.localdate():
         errors.add(
             "issued_on",
-            _("Date of issue: %(day)s is in the future.") % {"day": _day(day)},
+            _("Date of issue: %(day)s is in the future.") % {"day": format_short(day)},
         )
     if not locked.signer_name.strip():
         errors.add(

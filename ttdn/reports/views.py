@@ -41,6 +41,8 @@ import django_filters
 
 from ttdn.core.admin_pages import AdminPageViewSet
 from ttdn.core.errors import add_to_form
+from ttdn.core.periods import period_text
+from ttdn.core.timefmt import format_short
 from ttdn.planning import selectors as planning
 from ttdn.planning.choices import WorkStatus
 
@@ -60,10 +62,6 @@ STATUS_COLOURS = {
     WorkStatus.OVERDUE: "#b00020",
 }
 SERIES_COLOURS = ["#1f4e79", "#c0504d", "#9bbb59", "#8064a2", "#4bacc6", "#f79646"]
-
-
-def _day(value) -> str:
-    return f"{value:%d/%m/%Y}" if value else ""
 
 
 def attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -225,7 +223,7 @@ class DashboardView(ReportsPage):
         return {
             "id": "units",
             "title": gettext("Tasks by status per unit on %(day)s")
-            % {"day": _day(as_of)},
+            % {"day": format_short(as_of)},
             "headings": [
                 gettext("Lead unit"),
                 *(str(s.label) for s in statuses),
@@ -557,7 +555,7 @@ class ReportInspectView(ReportScopeMixin, generic.InspectView):
         return context
 
     def get_period_display_value(self):
-        return f"{_day(self.object.period_start)} – {_day(self.object.period_end)}"
+        return period_text(self.object.period_start, self.object.period_end)
 
     def get_document_number_display_value(self):
         return self.object.document_number if self.object.is_issued else "-"

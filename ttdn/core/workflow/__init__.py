@@ -25,7 +25,7 @@ from .engine import (
     stamp_user,
 )
 from .registry import machine_for, machines_of, register, registered_models
-from .selectors import history, last_entered
+from .selectors import action_label, history, history_rows, last_entered
 from .services import AUDIT_ACTION, perform_transition, record_creation
 
 __all__ = [
@@ -44,7 +44,9 @@ __all__ = [
     "StateMachine",
     "Transition",
     "TransitionRefused",
+    "action_label",
     "history",
+    "history_rows",
     "keep_comment",
     "last_entered",
     "machine_for",

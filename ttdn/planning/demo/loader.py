@@ -434,6 +434,7 @@ def ensure_person(counter, name, position, organisation) -> Person:
 
 def load_committee(counter: _Counter, users, today: dt.date) -> SteeringCommittee:
     data = content.COMMITTEE
+    officer = users["chuyenvien"]
     committee = SteeringCommittee.objects.filter(name=data["name"]).first()
     if committee is None:
         committee = services.committee_save(
@@ -442,7 +443,8 @@ def load_committee(counter: _Counter, users, today: dt.date) -> SteeringCommitte
                 decision=data["decision"],
                 established_on=dt.date(*data["established_on"]),
                 notes=content.DEMO_NOTE,
-            )
+            ),
+            user=officer,
         )
         counter.add()
     for name, role, position, organisation, portfolio, start, end in content.MEMBERS:
@@ -461,6 +463,7 @@ def load_committee(counter: _Counter, users, today: dt.date) -> SteeringCommitte
             portfolio=portfolio,
             valid_from=dt.date(*start),
             valid_to=dt.date(*end) if end else None,
+            user=officer,
         )
         counter.add()
     load_meetings(counter, committee, users, today)
@@ -530,7 +533,7 @@ def load_meetings(counter: _Counter, committee, users, today: dt.date) -> None:
             ),
         )
         meeting.conclusions = [Conclusion(text=text) for text in conclusions]
-        services.meeting_save(meeting)
+        services.meeting_save(meeting, user=officer)
         counter.add()
         if kind == MeetingKind.H1_REVIEW:
             assigned = held_on + dt.timedelta(days=4)

@@ -5,8 +5,11 @@ Committee) and helpers that create plans and tasks through the services."""
 import datetime as dt
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
+
 from ttdn.accounts import roles
 from ttdn.accounts.tests.factories import UserFactory
+from ttdn.core import workflow
 from ttdn.directory import services as directory_services
 from ttdn.directory.choices import OrganisationKind
 from ttdn.directory.tests.factories import (
@@ -147,11 +150,11 @@ def make_plan(
         issuer=world.ubnd,
         purpose="Nâng cao hiệu quả công tác thông tin đối ngoại.",
         content_areas=list(areas),
-        user=user,
+        user=user or world.officer,
     )
 
 
-def make_task(world: World, plan, **overrides):
+def make_task(world: World, plan, *, user=None, **overrides):
     data = services.TaskInput(
         title=overrides.pop("title", "Biên soạn ấn phẩm giới thiệu tỉnh"),
         plan=plan,
@@ -160,11 +163,25 @@ def make_task(world: World, plan, **overrides):
         lead_organisations=overrides.pop("lead_organisations", [world.svh]),
         **overrides,
     )
-    return services.task_save(data)
+    return services.task_save(data, user=user or world.officer)
 
 
-def issue(plan, *, number=1, issued_on=dt.date(2026, 1, 10)):
-    return services.plan_issue(plan, number=number, issued_on=issued_on)
+def officer_of_the_tests():
+    """The foreign-affairs officer of ``make_world`` (who acts unless a test says)."""
+    return get_user_model().objects.get(username="chuyenvien")
+
+
+def issue(plan, *, number=1, issued_on=dt.date(2026, 1, 10), user=None):
+    return services.plan_issue(
+        plan, number=number, issued_on=issued_on, user=user or officer_of_the_tests()
+    )
+
+
+def history(record) -> list[tuple]:
+    """(from, to, comment) of each entry of a record's workflow history."""
+    return list(
+        workflow.history(record).values_list("from_state", "to_state", "comment")
+    )
 
 
 def person(name="Nguyễn Văn Thử", organisation=None):

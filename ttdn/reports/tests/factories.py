@@ -44,8 +44,8 @@ def make_tasks_in_every_status(world):
         assigned_on=assigned,
         lead_organisations=[world.commune_b],
     )
-    planning.plan_issue(plan, number=18, issued_on=assigned)
-    planning.plan_start_execution(plan)
+    planning.plan_issue(plan, number=18, issued_on=assigned, user=world.officer)
+    planning.plan_start_execution(plan, user=world.officer)
     for organisation, submitted in (
         (world.sngv, past - dt.timedelta(days=1)),
         (world.svh, past + dt.timedelta(days=2)),

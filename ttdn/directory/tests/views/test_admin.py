@@ -138,8 +138,7 @@ def test_successor_rules_are_shown_on_the_form_and_nothing_is_saved(client, offi
     assert response.status_code == 200
     html = errors_in(response)
     assert (
-        "Hiệu lực đến ngày: ngày cuối (30/06/2025) trước ngày đầu (01/01/2026)."
-        in html
+        "Hiệu lực đến ngày: ngày cuối (30/06/2025) trước ngày đầu (01/01/2026)." in html
     )
     assert (
         "Đơn vị kế thừa: “Sở Mới” có hiệu lực từ ngày 01/06/2025, nhưng mục này còn "

@@ -10,7 +10,7 @@ import pytest
 from ttdn.planning import selectors, services
 from ttdn.planning.choices import CommitteeRole, MeetingKind
 from ttdn.planning.models import Conclusion, Meeting, SteeringCommittee, Task
-from ttdn.planning.tests.factories import make_plan, person
+from ttdn.planning.tests.factories import make_plan, officer_of_the_tests, person
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,8 @@ def committee(world):
         SteeringCommittee(
             name="Ban Chỉ đạo công tác thông tin đối ngoại tỉnh Thử Nghiệm",
             established_on=dt.date(2025, 8, 5),
-        )
+        ),
+        user=world.officer,
     )
 
 
@@ -34,12 +35,14 @@ def test_members_change_over_time(world, committee):
         role=CommitteeRole.HEAD,
         valid_from=dt.date(2025, 8, 5),
         valid_to=dt.date(2026, 2, 28),
+        user=world.officer,
     )
     services.committee_add_member(
         committee,
         person=head_b,
         role=CommitteeRole.HEAD,
         valid_from=dt.date(2026, 3, 1),
+        user=world.officer,
     )
     services.committee_add_member(
         committee,
@@ -48,6 +51,7 @@ def test_members_change_over_time(world, committee):
         organisation=world.ubnd,
         portfolio="Điều hành chung",
         valid_from=dt.date(2025, 8, 5),
+        user=world.officer,
     )
 
     on_feb = selectors.members_on(committee, dt.date(2026, 2, 1))
@@ -68,6 +72,7 @@ def test_two_heads_at_the_same_time_are_refused(world, committee):
         person=person("Trưởng Ban Một"),
         role=CommitteeRole.HEAD,
         valid_from=dt.date(2025, 8, 5),
+        user=world.officer,
     )
     with pytest.raises(ValidationError) as caught:
         services.committee_add_member(
@@ -75,6 +80,7 @@ def test_two_heads_at_the_same_time_are_refused(world, committee):
             person=person("Trưởng Ban Hai"),
             role=CommitteeRole.HEAD,
             valid_from=dt.date(2026, 1, 1),
+            user=world.officer,
         )
     assert caught.value.message_dict["members"] == [
         "Thành viên: Trưởng Ban Một và Trưởng Ban Hai cùng là trưởng ban trong cùng "
@@ -95,7 +101,7 @@ def _meeting(committee, **kwargs):
         Conclusion(text="Chuẩn bị xây dựng Kế hoạch thông tin đối ngoại năm 2027."),
         Conclusion(text="Nâng cao công tác dự báo, nắm tình hình."),
     ]
-    return services.meeting_save(meeting)
+    return services.meeting_save(meeting, user=officer_of_the_tests())
 
 
 def test_a_conclusion_becomes_tasks(world, committee):
@@ -112,6 +118,7 @@ def test_a_conclusion_becomes_tasks(world, committee):
                 lead_organisations=[world.sngv],
             )
         ],
+        user=world.officer,
     )
 
     [task] = tasks
@@ -123,10 +130,10 @@ def test_a_conclusion_becomes_tasks(world, committee):
         c for c in meeting.conclusions.all() if c.pk != conclusion.pk
     ]
     with pytest.raises(ValidationError) as caught:
-        services.meeting_save(meeting)
+        services.meeting_save(meeting, user=world.officer)
     assert list(caught.value.message_dict) == ["conclusions"]
     with pytest.raises(ValidationError):
-        services.meeting_delete(Meeting.objects.get(pk=meeting.pk))
+        services.meeting_delete(Meeting.objects.get(pk=meeting.pk), user=world.officer)
     assert Conclusion.objects.filter(meeting=meeting).count() == 2
 
 
@@ -138,7 +145,7 @@ def test_a_meeting_is_held_while_the_committee_exists(world, committee):
         held_on=dt.date(2025, 1, 1),
     )
     with pytest.raises(ValidationError) as caught:
-        services.meeting_save(meeting)
+        services.meeting_save(meeting, user=world.officer)
     assert list(caught.value.message_dict) == ["held_on"]
     assert Meeting.objects.count() == 0
 
@@ -153,6 +160,7 @@ def test_conclusion_tasks_need_a_lead(world, committee):
                     title="Không ai chủ trì", due_date=dt.date(2026, 12, 1)
                 )
             ],
+            user=world.officer,
         )
     assert Task.objects.count() == 0
     assert make_plan(world).tasks.count() == 0

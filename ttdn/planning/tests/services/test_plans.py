@@ -6,10 +6,11 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
+from ttdn.core import workflow
 from ttdn.planning import services
 from ttdn.planning.choices import PlanStatus, PlanTerm
-from ttdn.planning.models import Plan, PlanStatusChange
-from ttdn.planning.tests.factories import issue, make_plan, make_task
+from ttdn.planning.models import Plan
+from ttdn.planning.tests.factories import history, issue, make_plan, make_task
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +26,8 @@ def test_a_new_plan_is_a_draft_with_its_content_areas_and_history(world):
         "Cung cấp thông tin",
         "Tập huấn",
     ]
-    assert list(plan.history.values_list("from_status", "to_status")) == [("", "draft")]
-    assert plan.history.get().changed_by == world.officer
+    assert history(plan) == [("", "draft", "")]
+    assert workflow.history(plan).get().user == world.officer
 
 
 def test_an_annual_plan_covers_one_year(world):
@@ -39,6 +40,7 @@ def test_an_annual_plan_covers_one_year(world):
             code="KH-UBND",
             issuer=world.ubnd,
             purpose="Mục đích",
+            user=world.officer,
         )
     assert caught.value.message_dict["end_year"] == [
         "Năm cuối: kế hoạch hằng năm chỉ có một năm; nhập lại năm đầu."
@@ -61,7 +63,7 @@ def test_a_plan_goes_through_consultation_and_is_issued_under_its_number(world):
     assert plan.status == PlanStatus.CLOSED
     assert plan.document_number == "51/KH-UBND"
     assert plan.issued_on == dt.date(2026, 3, 27)
-    assert list(plan.history.values_list("from_status", "to_status", "note")) == [
+    assert history(plan) == [
         ("", "draft", ""),
         ("draft", "consulting", "Gửi các sở"),
         ("consulting", "issued", ""),
@@ -74,15 +76,15 @@ def test_a_plan_cannot_jump_from_draft_to_execution(world):
     plan = make_plan(world)
 
     with pytest.raises(ValidationError) as caught:
-        services.plan_start_execution(plan)
+        services.plan_start_execution(plan, user=world.officer)
 
     assert caught.value.messages == [
-        "Trạng thái: kế hoạch đang ở trạng thái “dự thảo”; không thể chuyển sang "
-        "“đang thực hiện”."
+        "Không thể “Bắt đầu thực hiện” khi hồ sơ đang ở trạng thái “dự thảo”; thao "
+        "tác này áp dụng cho: đã ban hành."
     ]
     plan.refresh_from_db()
     assert plan.status == PlanStatus.DRAFT
-    assert PlanStatusChange.objects.filter(plan=plan).count() == 1
+    assert len(history(plan)) == 1
 
 
 def test_a_plan_without_tasks_is_not_issued(world):
@@ -126,7 +128,7 @@ def test_an_issued_plan_keeps_its_text(world):
     plan.title = "Tiêu đề khác"
 
     with pytest.raises(ValidationError) as caught:
-        services.plan_save(plan)
+        services.plan_save(plan, user=world.officer)
 
     assert caught.value.messages == [
         "Kế hoạch này đang ở trạng thái “đã ban hành”: không thể sửa nội dung nữa "
@@ -143,8 +145,8 @@ def test_only_drafts_are_deleted(world):
     make_task(world, issued)
     issue(issued)
 
-    services.plan_delete(draft)
+    services.plan_delete(draft, user=world.officer)
     with pytest.raises(ValidationError):
-        services.plan_delete(issued)
+        services.plan_delete(issued, user=world.officer)
 
     assert list(Plan.objects.values_list("title", flat=True)) == ["Đã ban hành"]

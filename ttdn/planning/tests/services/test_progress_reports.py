@@ -116,8 +116,8 @@ def test_returning_needs_a_reason_and_the_unit_resubmits(world, item):
     )
     with pytest.raises(ValidationError) as caught:
         services.progress_report_return(report, user=world.officer, comment="  ")
-    assert caught.value.message_dict["review_comment"] == [
-        "Ý kiến: nêu lý do trả lại báo cáo."
+    assert caught.value.message_dict["comment"] == [
+        "Ý kiến: hãy nêu lý do “Trả lại để hoàn thiện”."
     ]
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED

@@ -161,7 +161,7 @@ def test_changing_the_schedule_moves_the_due_dates_of_unreported_work(world):
     task = make_task(world, plan, due_date=dt.date(2026, 6, 30))
 
     data = replace(services.task_input_from(task), due_date=dt.date(2026, 7, 15))
-    services.task_save(data, task=task)
+    services.task_save(data, task=task, user=world.officer)
 
     assert list(
         WorkItem.objects.filter(task=task).values_list("due_date", flat=True)
@@ -179,7 +179,7 @@ def test_a_unit_that_reported_stays_on_the_task(world):
 
     data = replace(services.task_input_from(task), lead_organisations=[world.sngv])
     with pytest.raises(ValidationError) as caught:
-        services.task_save(data, task=task)
+        services.task_save(data, task=task, user=world.officer)
 
     assert caught.value.message_dict["lead_organisations"] == [
         "Đơn vị chủ trì: “Sở Văn hóa, Thể thao và Du lịch tỉnh Thử Nghiệm” đã gửi báo "
@@ -189,7 +189,7 @@ def test_a_unit_that_reported_stays_on_the_task(world):
         ("Sở Văn hóa, Thể thao và Du lịch tỉnh Thử Nghiệm", "lead", "")
     ]
     with pytest.raises(ValidationError):
-        services.task_delete(task)
+        services.task_delete(task, user=world.officer)
     assert Task.objects.filter(pk=task.pk).exists()
 
 
@@ -197,7 +197,7 @@ def test_a_closed_plan_takes_no_new_task(world):
     plan = make_plan(world)
     make_task(world, plan)
     issue(plan)
-    services.plan_close(plan)
+    services.plan_close(plan, user=world.officer)
     with pytest.raises(ValidationError) as caught:
         make_task(world, plan, title="Muộn")
     assert list(caught.value.message_dict) == ["plan"]

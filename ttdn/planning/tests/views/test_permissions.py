@@ -94,7 +94,8 @@ def objects(world):
         summary="Đang thực hiện.",
     )
     committee = services.committee_save(
-        SteeringCommittee(name="Ban Chỉ đạo thử", established_on=dt.date(2025, 8, 1))
+        SteeringCommittee(name="Ban Chỉ đạo thử", established_on=dt.date(2025, 8, 1)),
+        user=world.officer,
     )
     meeting = Meeting(
         committee=committee,
@@ -103,7 +104,7 @@ def objects(world):
         held_on=dt.date(2026, 4, 15),
     )
     meeting.conclusions = [Conclusion(text="Tăng cường phối hợp.")]
-    services.meeting_save(meeting)
+    services.meeting_save(meeting, user=world.officer)
     return {
         "planning_plans": plan,
         "planning_tasks": task,
