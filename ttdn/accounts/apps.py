@@ -23,7 +23,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from ttdn.core.workflow import policy
+        from ttdn.core import scoping
 
         from . import roles, selectors
 
@@ -32,8 +32,8 @@ class AccountsConfig(AppConfig):
         )
         # The workflow engine (core) asks this app who holds which role and which
         # organisations' records a user may act on.
-        policy.install(
-            policy.Policy(
+        scoping.install(
+            scoping.Policy(
                 user_roles=selectors.user_roles,
                 visible_organisation_ids=selectors.visible_organisation_ids,
                 role_names=roles.role_names,

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from ttdn.settings import env
+from ttdn.directory.models import Organisation
 
 from . import roles
 from .services import role_group
@@ -53,8 +53,6 @@ def _organisation(name):
     """The current organisation with this name, if the directory demo is loaded."""
     if name is None:
         return None
-    from ttdn.directory.models import Organisation
-
     return (
         Organisation.objects.filter(name=name, valid_to__isnull=True)
         .order_by("pk")
@@ -63,8 +61,8 @@ def _organisation(name):
 
 
 def demo_password() -> str:
-    if env.DEMO_PASSWORD:
-        return env.DEMO_PASSWORD
+    if settings.TTDN_DEMO_PASSWORD:
+        return settings.TTDN_DEMO_PASSWORD
     path = settings.VAR_DIR / "demo-password"
     if path.exists():
         return path.read_text().strip()
@@ -73,6 +71,32 @@ def demo_password() -> str:
     path.write_text(password)
     path.chmod(0o600)
     return password
+
+
+def demo_user(username: str):
+    """The demo account *username* of :data:`DEMO_USERS`, created (with the demo
+    password, its role and organisation) if it does not exist yet. The part demos
+    act as these accounts."""
+    User = get_user_model()
+    user = User.objects.filter(username=username).first()
+    if user is not None:
+        return user
+    first, last, role, organisation = next(
+        (f, la, r, o) for u, f, la, r, o in DEMO_USERS if u == username
+    )
+    user = User.objects.create_user(
+        username=username,
+        password=demo_password(),
+        first_name=first,
+        last_name=last,
+        email=f"{username}@example.org",
+        is_staff=role is None,
+        is_superuser=role is None,
+        organisation=_organisation(organisation),
+    )
+    if role is not None:
+        user.groups.add(role_group(role))
+    return user
 
 
 @transaction.atomic

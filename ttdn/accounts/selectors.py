@@ -4,12 +4,11 @@ may see. Every app that scopes records by organisation uses these
 
 >>> has_role(user, roles.FOCAL_POINT)
 >>> user_organisation(user)                  # rolled up to the one valid today
->>> scope_by_organisation(Delegation.objects.all(), user, field_name="host_unit")
+>>> visible_organisation_ids(user)          # None: every organisation
 """
 
 import datetime as dt
 
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from . import roles
@@ -117,17 +116,3 @@ def visible_organisation_ids(user) -> frozenset[int] | None:
         if rollup_organisation(candidate, on=day).pk == organisation.pk:
             ids.add(candidate.pk)
     return frozenset(ids)
-
-
-def scope_by_organisation(
-    queryset: QuerySet, user, *, field_name: str = "organisation"
-) -> QuerySet:
-    """*queryset* limited to the records *user* may see, by the organisation in
-    *field_name* (a ForeignKey to ``directory.Organisation``; any lookup path such
-    as ``"delegation__host_organisation"`` works)."""
-    ids = visible_organisation_ids(user)
-    if ids is None:
-        return queryset
-    if not ids:
-        return queryset.none()
-    return queryset.filter(**{f"{field_name}__in": ids})

@@ -27,7 +27,7 @@ from django.db.models import QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ttdn.accounts.selectors import scope_by_organisation
+from ttdn.core.scoping import scope_by_organisation
 
 from . import deadlines
 from .choices import (

@@ -23,6 +23,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ttdn.core.scoping import scope_by_organisation
 from ttdn.core.text import fold, nfc
 
 from .choices import PROVINCE_LEVEL, OrganisationKind, Validity, unit_level
@@ -410,8 +411,6 @@ def people_for(user) -> QuerySet[Person]:
     (administrators, foreign-affairs officers, …) and hold the permission to view
     people; for a focal point, the people of their own organisation; nobody
     otherwise."""
-    from ttdn.accounts.selectors import scope_by_organisation
-
     if not (user.is_active and user.has_perm("directory.view_person")):
         return Person.objects.none()
     return scope_by_organisation(

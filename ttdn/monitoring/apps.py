@@ -6,3 +6,6 @@ class MonitoringConfig(AppConfig):
     name = "ttdn.monitoring"
     label = "monitoring"
     verbose_name = _("Information monitoring")
+
+    def ready(self):
+        from . import machines  # noqa: F401 - registers the state machine

@@ -517,37 +517,6 @@ class Incident(TimestampedModel):
         return rows
 
 
-class IncidentTransition(models.Model):
-    """One change of an incident's state: who, when, from what to what, why."""
-
-    incident = models.ForeignKey(
-        Incident, on_delete=models.CASCADE, related_name="transitions"
-    )
-    from_state = models.CharField(
-        _("from"), max_length=12, choices=IncidentState, blank=True
-    )
-    to_state = models.CharField(_("to"), max_length=12, choices=IncidentState)
-    at = models.DateTimeField(_("at"))
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    by_name = models.CharField(_("by (name)"), max_length=255, blank=True)
-    note = models.TextField(_("note"), blank=True)
-
-    class Meta:
-        verbose_name = _("incident transition")
-        verbose_name_plural = _("incident transitions")
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.from_state or '–'} → {self.to_state}"
-
-
 class Response(TimestampedModel):
     """What the province did about an incident: a clarification or press release on
     the portal, information supplied to the press, a request to remove."""

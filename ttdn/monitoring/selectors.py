@@ -15,9 +15,9 @@ from django.utils import timezone
 from ttdn.accounts import roles
 from ttdn.accounts.selectors import (
     has_role,
-    scope_by_organisation,
     sees_all_organisations,
 )
+from ttdn.core.scoping import scope_by_organisation
 from ttdn.core.timefmt import VN_TZ
 
 from . import classifier, dedupe

@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ttdn.core import audit, workflow
 from ttdn.core.errors import Errors, model_errors
 from ttdn.core.periods import overlap_errors
 from ttdn.core.timefmt import VN_TZ
@@ -33,7 +35,6 @@ from .choices import (
     AlertSubject,
     AlertWindow,
     CountedFrom,
-    Falsity,
     FetchOutcome,
     IncidentState,
     Review,
@@ -43,12 +44,12 @@ from .choices import (
     Topic,
 )
 from .fetching import Fetcher, FetchError
+from .machines import INCIDENT_MACHINE
 from .models import (
     Alert,
     DeadlineRule,
     FetchRun,
     Incident,
-    IncidentTransition,
     Item,
     Response,
     Source,
@@ -58,12 +59,6 @@ from .models import (
 from .pipeline import Pipeline
 
 logger = logging.getLogger(__name__)
-
-
-def _user_name(user) -> str:
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
 
 
 # --- sources --------------------------------------------------------------------------
@@ -473,39 +468,13 @@ def save_deadline_rule(rule: DeadlineRule) -> DeadlineRule:
 
 
 # --- incidents ------------------------------------------------------------------------
-TRANSITIONS = {
-    IncidentState.DETECTED: (IncidentState.TRIAGED, IncidentState.CLOSED),
-    IncidentState.TRIAGED: (IncidentState.VERIFYING, IncidentState.CLOSED),
-    IncidentState.VERIFYING: (
-        IncidentState.RESPONDING,
-        IncidentState.REPORTED,
-        IncidentState.CLOSED,
-    ),
-    IncidentState.RESPONDING: (IncidentState.REPORTED,),
-    IncidentState.REPORTED: (IncidentState.CLOSED,),
-    IncidentState.CLOSED: (),
-}
-# Transitions that need monitoring.manage_incident; the others need
-# monitoring.change_incident (a focal point, on incidents of their organisation).
-MANAGER_TARGETS = (IncidentState.TRIAGED, IncidentState.CLOSED)
-STEP_DONE_FIELD = {
-    IncidentState.TRIAGED: "triaged_at",
-    IncidentState.VERIFYING: "verification_started_at",
-    IncidentState.REPORTED: "reported_at",
-    IncidentState.CLOSED: "closed_at",
-}
+# Each target state is reached by one action of the machine.
+ACTION_TO = {t.target: t.action for t in INCIDENT_MACHINE.transitions}
 
 
 def allowed_transitions(incident: Incident, user) -> list[str]:
     """Target states *user* may move *incident* to (its conditions aside)."""
-    targets = []
-    for target in TRANSITIONS[IncidentState(incident.state)]:
-        if target in MANAGER_TARGETS:
-            if user.has_perm("monitoring.manage_incident"):
-                targets.append(target)
-        elif user.has_perm("monitoring.change_incident"):
-            targets.append(target)
-    return targets
+    return [o.transition.target for o in INCIDENT_MACHINE.options(incident, user)]
 
 
 def _deadlines(detected_at: dt.datetime, published_at: dt.datetime | None) -> dict:
@@ -533,18 +502,6 @@ def _channel_for(source: Source | None) -> tuple[str, bool]:
     }
     return mapping.get(source.kind, SourceChannel.OTHER), (
         source.kind == SourceKind.FOREIGN_PRESS
-    )
-
-
-def _record(incident, *, from_state, to_state, user, note, at) -> IncidentTransition:
-    return IncidentTransition.objects.create(
-        incident=incident,
-        from_state=from_state,
-        to_state=to_state,
-        at=at,
-        by=user,
-        by_name=_user_name(user),
-        note=note,
     )
 
 
@@ -607,14 +564,8 @@ def open_incident(
         setattr(incident, name, value)
     incident.search_text = folded(incident.title, incident.url)
     incident.save()
-    _record(
-        incident,
-        from_state="",
-        to_state=IncidentState.DETECTED,
-        user=user,
-        note=note,
-        at=now,
-    )
+    workflow.record_creation(incident, user=user, action="open", comment=note, at=now)
+    audit.log_create(incident, user=user)
     if item is not None and item.review != Review.RELEVANT:
         item.review = Review.RELEVANT
         item.reviewed_by, item.reviewed_at = user, now
@@ -653,6 +604,7 @@ def update_incident(incident: Incident, *, user, **changes) -> Incident:
     if incident.state == IncidentState.CLOSED:
         errors.add("__all__", _("The incident is closed: it can no longer be changed."))
         errors.raise_if_any()
+    before = audit.snapshot(incident)
     for name, value in changes.items():
         setattr(incident, name, value)
     if not (incident.title or "").strip():
@@ -663,136 +615,45 @@ def update_incident(incident: Incident, *, user, **changes) -> Incident:
     errors.raise_if_any()
     incident.search_text = folded(incident.title, incident.url)
     incident.save()
+    audit.log_edit(
+        incident,
+        user=user,
+        fields=audit.changed_fields(before, incident, ignore=["search_text"]),
+    )
     return incident
 
 
-@transaction.atomic
 def transition(
     incident: Incident,
     to_state: str,
     *,
     user,
     note: str = "",
-    organisation=None,
-    severity: str | None = None,
-    falsity: str | None = None,
-    verification_notes: str | None = None,
-    reported_to: str | None = None,
     at: dt.datetime | None = None,
-    check_permissions: bool = True,
+    **values,
 ) -> Incident:
-    """Move *incident* to *to_state*, recording who, when and why.
+    """Move *incident* to *to_state* (the machine's action leading there),
+    recording who, when and why. *values* (organisation, severity, falsity,
+    verification_notes, reported_to) are set by the action when it takes them
+    and are given (not ``None``).
 
     Conditions (each refusal names the field): triage assigns an organisation;
     responding needs a verification result of fake or untrue information; reporting
     needs the recipients and, unless the information was verified as true, a
     response; closing early (before it is reported) needs a note explaining why.
     """
-    incident = Incident.objects.select_for_update().get(pk=incident.pk)
-    errors = Errors()
-    from_state = IncidentState(incident.state)
-    target = IncidentState(to_state)
-    if target not in TRANSITIONS[from_state]:
-        errors.add(
-            "__all__",
-            _("An incident cannot move from “%(from)s” to “%(to)s”.")
-            % {"from": from_state.label, "to": target.label},
-        )
-        errors.raise_if_any()
-    permission = (
-        "monitoring.manage_incident"
-        if target in MANAGER_TARGETS
-        else "monitoring.change_incident"
-    )
-    if check_permissions:
-        if user is None or not user.has_perm(permission):
-            raise PermissionError(permission)
-        if not selectors.incidents_for(user).filter(pk=incident.pk).exists():
-            raise PermissionError("out of scope")
-    now = at or timezone.now()
-    if falsity is not None:
-        incident.falsity = falsity
-    if verification_notes is not None:
-        incident.verification_notes = verification_notes
-    if reported_to is not None:
-        incident.reported_to = reported_to.strip()
-    if severity:
-        incident.severity = severity
-    if target == IncidentState.TRIAGED:
-        incident.organisation = organisation or incident.organisation
-        if incident.organisation is None:
-            errors.add(
-                "organisation",
-                _("Assigned to: choose the organisation that handles the incident."),
-            )
-        elif not incident.organisation.is_in_force_on(now.astimezone(VN_TZ).date()):
-            errors.add(
-                "organisation",
-                _("Assigned to: “%(name)s” no longer exists; choose its successor.")
-                % {"name": incident.organisation},
-            )
-    if target == IncidentState.RESPONDING and incident.falsity not in (
-        Falsity.FAKE,
-        Falsity.FALSE,
-    ):
-        errors.add(
-            "falsity",
-            _(
-                "Verification result: a response is prepared for fake or untrue "
-                "information; record the result first."
-            ),
-        )
-    if target == IncidentState.REPORTED:
-        if not incident.reported_to:
-            errors.add(
-                "reported_to",
-                _(
-                    "Reported to: name the recipients (e.g. the provincial "
-                    "steering committee, the ministry)."
-                ),
-            )
-        if (
-            from_state == IncidentState.VERIFYING
-            and incident.falsity != Falsity.VERIFIED
-        ):
-            errors.add(
-                "falsity",
-                _(
-                    "Verification result: only information verified as true is "
-                    "reported without a response."
-                ),
-            )
-        if from_state == IncidentState.RESPONDING and not incident.responses.exists():
-            errors.add(
-                "__all__",
-                _("Record at least one response before reporting the incident."),
-            )
-    if (
-        target == IncidentState.CLOSED
-        and from_state != IncidentState.REPORTED
-        and not note.strip()
-    ):
-        errors.add(
-            "note",
-            _("Note: say why the incident is closed before it was reported."),
-        )
-    errors.extend(
-        model_errors(incident, exclude=["item", "story", "organisation", "created_by"])
-    )
-    errors.raise_if_any()
-    incident.state = target
-    done_field = STEP_DONE_FIELD.get(target)
-    if done_field and getattr(incident, done_field) is None:
-        setattr(incident, done_field, now)
-    if target in (IncidentState.RESPONDING, IncidentState.REPORTED) and (
-        incident.verified_at is None and from_state == IncidentState.VERIFYING
-    ):
-        incident.verified_at = now
-    if target == IncidentState.CLOSED:
-        incident.close_note = note.strip()
-    incident.save()
-    _record(
-        incident, from_state=from_state, to_state=target, user=user, note=note, at=now
+    action = ACTION_TO.get(to_state, to_state)
+    taken = INCIDENT_MACHINE.get(action)
+    fields = taken.fields if taken is not None else ()
+    given = {
+        name: value
+        for name, value in values.items()
+        if name in fields and value is not None and value != ""
+    }
+    if "reported_to" in given:
+        given["reported_to"] = given["reported_to"].strip()
+    workflow.perform_transition(
+        incident, action, user=user, comment=note, at=at, values=given
     )
     return incident
 
@@ -809,19 +670,20 @@ def add_response(
     recipient: str = "",
     url: str = "",
     outcome: str = "",
-    check_permissions: bool = True,
 ) -> Response:
     """Record a response. A clarification or press release names its portal
     article; information to the press names the press agency; a removal request
     names the platform or site and the address to remove. The first response dates
     the incident's first response."""
     incident = Incident.objects.select_for_update().get(pk=incident.pk)
-    if check_permissions and (
+    if (
         user is None
         or not user.has_perm("monitoring.add_response")
         or not selectors.incidents_for(user).filter(pk=incident.pk).exists()
     ):
-        raise PermissionError("monitoring.add_response")
+        raise PermissionDenied(
+            _("Only the organisation handling the incident records its responses.")
+        )
     response = Response(
         incident=incident,
         kind=kind,
@@ -866,6 +728,7 @@ def add_response(
     errors.extend(model_errors(response, exclude=["incident", "article", "created_by"]))
     errors.raise_if_any()
     response.save()
+    audit.log_create(response, user=user)
     if (
         incident.first_response_at is None
         or response.sent_at < incident.first_response_at

@@ -29,10 +29,12 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
+from ttdn.core import workflow
 from ttdn.core.admin_pages import AdminPageViewSet
 from ttdn.core.errors import add_to_form
 from ttdn.core.text import fold, nfc
 from ttdn.core.timefmt import to_local
+from ttdn.core.workflow import ROLE, SCOPE, TransitionRefused
 
 from . import forms, selectors, services
 from .choices import (
@@ -723,7 +725,7 @@ class IncidentInspectView(IncidentScopeMixin, generic.InspectView):
         responses = list(incident.responses.select_related("article", "created_by"))
         context.update(
             incident=incident,
-            transitions=incident.transitions.select_related("by"),
+            history=workflow.history_rows(incident),
             responses=[(r, services.article_status(r.article)) for r in responses],
             deadlines=incident.deadlines(),
             overdue=selectors.overdue_steps(incident),
@@ -776,8 +778,11 @@ def incident_transition(request, pk):
             verification_notes=data["verification_notes"] or None,
             reported_to=data["reported_to"] or None,
         )
-    except PermissionError:
-        raise PermissionDenied from None
+    except TransitionRefused as refusal:
+        if refusal.code in (ROLE, SCOPE):
+            raise PermissionDenied(refusal.message) from None
+        messages.error(request, _error_text(refusal))
+        return redirect("monitoring_incidents:inspect", pk)
     except ValidationError as error:
         messages.error(request, _error_text(error))
         return redirect("monitoring_incidents:inspect", pk)
@@ -814,8 +819,6 @@ def incident_respond(request, pk):
             url=data["url"],
             outcome=data["outcome"],
         )
-    except PermissionError:
-        raise PermissionDenied from None
     except ValidationError as error:
         messages.error(request, _error_text(error))
         return redirect("monitoring_incidents:inspect", pk)

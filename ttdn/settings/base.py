@@ -317,6 +317,8 @@ TTDN_PERIODIC_TASKS = {
 }
 # Demo data `make run` loads (manage.py load_demo), in order. Each is a callable
 # load(stdout=None) -> number of objects created or changed; each is idempotent.
+# The demo accounts' password (generated into var/demo-password when empty).
+TTDN_DEMO_PASSWORD = env.DEMO_PASSWORD
 TTDN_DEMO_LOADERS = [
     "ttdn.portal.demo.loader.load_demo",
     "ttdn.directory.demo.loader.load_demo",

@@ -5,13 +5,13 @@ import pytest
 from ttdn.accounts import roles
 from ttdn.accounts.selectors import (
     has_role,
-    scope_by_organisation,
     sees_all_organisations,
     user_organisation,
     user_roles,
     visible_organisation_ids,
 )
 from ttdn.accounts.tests.factories import UserFactory
+from ttdn.core.scoping import scope_by_organisation
 from ttdn.directory.choices import OrganisationKind
 from ttdn.directory.models import Organisation, Person
 from ttdn.directory.tests.factories import OrganisationFactory, PersonFactory

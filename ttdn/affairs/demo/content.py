@@ -119,24 +119,7 @@ PHU_YEN_2020 = {
     "purpose": "Khảo sát cơ hội đầu tư chế biến thủy sản",
 }
 
-# Demo accounts of the register (password: the demo password, see README).
-USERS = [
-    (
-        "chuyenvien",
-        "Chuyên viên",
-        "Đối ngoại",
-        "foreign_affairs_officer",
-        "Sở Ngoại vụ tỉnh Sơn La",
-    ),
-    (
-        "daumoi",
-        "Đầu mối",
-        "Sở Văn hóa",
-        "focal_point",
-        "Sở Văn hóa, Thể thao và Du lịch tỉnh Sơn La",
-    ),
-    ("bcd", "Thành viên", "Ban Chỉ đạo", "steering_member", None),
-]
+
 # example.org addresses for the reminders of the demo (the directory demo leaves
 # contacts empty).
 EMAILS = {

@@ -14,7 +14,6 @@ when missing; a second run changes nothing.
 
 import datetime as dt
 
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -22,8 +21,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from ttdn.accounts import roles
-from ttdn.accounts.demo import demo_password
-from ttdn.accounts.services import role_group
+from ttdn.accounts.demo import demo_user
 from ttdn.core.workflow import machine_for
 from ttdn.directory import services as directory_services
 from ttdn.directory.models import Country, ForeignPartner, Organisation
@@ -119,24 +117,11 @@ class Loader:
             self.changed += 1
 
     def ensure_users(self):
-        User = get_user_model()
-        self.users = {}
-        for username, first, last, role, organisation in content.USERS:
-            user = User.objects.filter(username=username).first()
-            if user is None:
-                user = User.objects.create_user(
-                    username=username,
-                    password=demo_password(),
-                    first_name=first,
-                    last_name=last,
-                    email=f"{username}@example.org",
-                    organisation=self.organisation(organisation)
-                    if organisation
-                    else None,
-                )
-                user.groups.add(role_group(role))
-                self.changed += 1
-            self.users[role] = user
+        self.users = {
+            roles.FOREIGN_AFFAIRS_OFFICER: demo_user("chuyenvien"),
+            roles.FOCAL_POINT: demo_user("daumoi"),
+            roles.STEERING_MEMBER: demo_user("bcd"),
+        }
         self.officer = self.users[roles.FOREIGN_AFFAIRS_OFFICER]
         self.focal_point = self.users[roles.FOCAL_POINT]
 

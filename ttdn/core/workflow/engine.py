@@ -34,9 +34,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ttdn.core.errors import Errors
-
-from . import policy
+from ttdn.core import scoping as policy
+from ttdn.core.errors import Errors, model_errors
 
 # Refusal codes (TransitionRefused.code), in the order of the checks.
 UNKNOWN_ACTION = "unknown_action"
@@ -163,6 +162,16 @@ class Option:
     @property
     def allowed(self) -> bool:
         return self.reason is None
+
+
+def clean_record(*, exclude=()) -> Guard:
+    """A guard running the model's own validation on the record as the action
+    leaves it (its ``fields`` set): the messages go to their fields."""
+
+    def check(record, context):
+        return model_errors(record, exclude=exclude)
+
+    return Guard(check, "", on_values=True)
 
 
 def stamp(field_name: str) -> Callable[[object, Context], None]:

@@ -1,5 +1,6 @@
 import pytest
 
+from ttdn.core import workflow
 from ttdn.monitoring.choices import IncidentState
 from ttdn.monitoring.demo.loader import load_demo
 from ttdn.monitoring.models import Alert, Incident, Item, Source, Story
@@ -36,12 +37,8 @@ def test_demo_loads_once_without_network(directory_demo):
             IncidentState.DETECTED,
         ]
     )
-    assert (
-        Incident.objects.get(
-            title="Trang web giả mạo Cổng thông tin điện tử tỉnh"
-        ).transitions.count()
-        == 6
-    )
+    faked = Incident.objects.get(title="Trang web giả mạo Cổng thông tin điện tử tỉnh")
+    assert workflow.history(faked).count() == 6
     assert Incident.objects.filter(organisation__short_code="SVHTTDL").count() == 1
     assert Alert.objects.filter(subject="story").exists()
     counts = (

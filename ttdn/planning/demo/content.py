@@ -30,13 +30,8 @@ XA_VAN_HO = "Ủy ban nhân dân xã Vân Hồ"
 # Demo accounts (password: the demo password of ttdn/accounts/demo.py). The first
 # three are the same as the foreign-affairs register's demo accounts
 # (ttdn/affairs/demo/content.py): whichever demo loads first creates them.
-USERS = [
-    # username, first name, last name, role, organisation
-    ("chuyenvien", "Chuyên viên", "Đối ngoại", "foreign_affairs_officer", SNGV),
-    ("daumoi", "Đầu mối", "Sở Văn hóa", "focal_point", SVHTTDL),
-    ("bcd", "Thành viên", "Ban Chỉ đạo", "steering_member", None),
-    ("daumoixa", "Đầu mối", "Xã Vân Hồ", "focal_point", XA_VAN_HO),
-]
+# The demo accounts (ttdn.accounts.demo.DEMO_USERS) the planning demo acts as.
+USERS = ["chuyenvien", "daumoi", "bcd", "daumoixa"]
 
 PLAN_51 = {
     "title": (

@@ -8,12 +8,10 @@ first load (``today``) so that its work is in each of the four status groups.
 
 import datetime as dt
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from ttdn.accounts.demo import demo_password
-from ttdn.accounts.services import role_group
+from ttdn.accounts.demo import demo_user
 from ttdn.directory import services as directory_services
 from ttdn.directory.models import Organisation, Person
 
@@ -58,26 +56,8 @@ def _at(day: dt.date, hour: int = 9) -> dt.datetime:
     )
 
 
-def ensure_users(counter: _Counter) -> dict:
-    User = get_user_model()
-    users = {}
-    password = None
-    for username, first, last, role, organisation in content.USERS:
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            password = password or demo_password()
-            user = User.objects.create_user(
-                username=username,
-                password=password,
-                first_name=first,
-                last_name=last,
-                email=f"{username}@example.org",
-                organisation=_org(organisation) if organisation else None,
-            )
-            user.groups.add(role_group(role))
-            counter.add()
-        users[username] = user
-    return users
+def ensure_users() -> dict:
+    return {username: demo_user(username) for username in content.USERS}
 
 
 def _report(
@@ -584,7 +564,7 @@ def load_demo(stdout=None) -> int:
     second run)."""
     counter = _Counter()
     today = timezone.localdate()
-    users = ensure_users(counter)
+    users = ensure_users()
     load_plan_51(counter, users["chuyenvien"])
     load_current_plan(counter, users, today)
     load_committee(counter, users, today)
