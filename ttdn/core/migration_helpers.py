@@ -33,3 +33,32 @@ def copy_rows(
         target_model.objects.bulk_create(batch)
         copied += len(batch)
     return copied
+
+
+def user_name(user) -> str:
+    """How the history names a user (historical models have no methods)."""
+    if user is None:
+        return ""
+    full = f"{user.first_name} {user.last_name}".strip()
+    return (full or user.username)[:255]
+
+
+def history_entry(apps, record, *, machine, action, from_state, to_state, user, at):
+    """A core.TransitionLog row for *record* (a historical model instance)."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    content_type, _ = ContentType.objects.get_or_create(
+        app_label=record._meta.app_label, model=record._meta.model_name
+    )
+    return apps.get_model("core", "TransitionLog")(
+        content_type_id=content_type.pk,
+        object_id=str(record.pk),
+        machine=machine,
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        user_id=getattr(user, "pk", None),
+        user_name=user_name(user),
+        comment="",
+        performed_at=at,
+        recorded_at=at,
+    )

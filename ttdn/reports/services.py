@@ -17,11 +17,11 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ttdn.core import audit, workflow
 from ttdn.core.errors import Errors, model_errors
 from ttdn.core.text import fold
 from ttdn.core.timefmt import format_short
@@ -31,6 +31,7 @@ from ttdn.directory.choices import OrganisationKind
 from .choices import ReportStatus
 from .documents.decree30 import Decree30Document, Header, Signature
 from .kinds import Narrative, TemplateUnavailable, get_template
+from .machines import next_number
 from .models import Report
 from .periods import Period
 from .xlsx import to_bytes
@@ -241,14 +242,16 @@ def report_create(
         **fields,
     }
     report = Report(**values)
-    report.created_by = user if getattr(user, "pk", None) else None
+    report.created_by = audit.actor(user)
     _report_errors(report).raise_if_any()
     report.save()
+    workflow.record_creation(report, user=user)
+    audit.log_create(report, user=user)
     return report
 
 
 @transaction.atomic
-def report_save(report: Report, *, user=None) -> Report:
+def report_save(report: Report, *, user) -> Report:
     """Save a draft's edits (the admin form). An issued report never changes."""
     if report.pk is not None:
         stored = Report.objects.select_for_update().get(pk=report.pk)
@@ -266,20 +269,26 @@ def report_save(report: Report, *, user=None) -> Report:
                 }
             )
         report.status = stored.status
+        before = audit.snapshot(stored)
     else:
         _template_or_error(report.kind)
-        report.created_by = user if getattr(user, "pk", None) else None
+        report.created_by = audit.actor(user)
+        before = None
     _report_errors(report).raise_if_any()
     report.save()
+    if before is None:
+        workflow.record_creation(report, user=user)
+    audit.log_saved(report, user=user, created=before is None, before=before)
     return report
 
 
 @transaction.atomic
-def report_delete(report: Report) -> None:
+def report_delete(report: Report, *, user) -> None:
     if report.status == ReportStatus.ISSUED:
         raise ValidationError(
             {"__all__": _("An issued report is kept; it cannot be deleted.")}
         )
+    audit.log_delete(report, user=user)
     report.delete()
 
 
@@ -388,96 +397,49 @@ def download_name(report: Report, extension: str = "docx") -> str:
     return f"du-thao-{slug}.{extension}"
 
 
-def next_number(code: str, year: int) -> int:
-    found = Report.objects.filter(
-        status=ReportStatus.ISSUED, code=code, issued_on__year=year
-    ).aggregate(Max("number"))["number__max"]
-    return (found or 0) + 1
-
-
-@transaction.atomic
 def report_issue(
     report: Report,
     *,
-    user=None,
+    user,
     issued_on: dt.date | None = None,
     number: int | None = None,
 ) -> Report:
-    """Issue a draft: number it (the next free number of its code this year,
-    unless given), generate its DOCX from the period's data, store the file, its
-    SHA-256 and the data; the report is then fixed."""
-    locked = Report.objects.select_for_update().get(pk=report.pk)
-    errors = Errors()
-    if locked.status == ReportStatus.ISSUED:
-        errors.add(
-            "__all__",
-            _("This report was already issued as %(number)s.")
-            % {"number": locked.document_number},
-        )
-        errors.raise_if_any()
-    day = issued_on or timezone.localdate()
-    if day > timezone.localdate():
-        errors.add(
-            "issued_on",
-            _("Date of issue: %(day)s is in the future.") % {"day": format_short(day)},
-        )
-    if not locked.signer_name.strip():
-        errors.add(
-            "signer_name", _("Signer: enter the full name of the person who signs.")
-        )
-    if not locked.head_position.strip():
-        errors.add("head_position", _("Head's position: enter it, e.g. GIÁM ĐỐC."))
-    if locked.signing_authority in ("KT.", "TL.", "TUQ.") and not (
-        locked.signer_position.strip()
-    ):
-        errors.add(
-            "signer_position",
-            _(
-                "Signer's position: enter it when signing %(authority)s, e.g. PHÓ "
-                "GIÁM ĐỐC."
-            )
-            % {"authority": locked.signing_authority},
-        )
-    if number is not None:
-        if number < 1:
-            errors.add("number", _("Number: enter a whole number from 1."))
-        elif Report.objects.filter(
-            status=ReportStatus.ISSUED,
-            code=locked.code,
-            number=number,
-            issued_on__year=day.year,
-        ).exists():
-            errors.add(
-                "number",
-                _("Number: %(number)02d/%(code)s is already used in %(year)s.")
-                % {"number": number, "code": locked.code, "year": day.year},
-            )
-    template = _template_or_error(locked.kind)
-    errors.raise_if_any()
+    """Issue a draft (the ``issue`` action of ``machines.REPORT_MACHINE``):
+    number it (the next free number of its code that year, unless given),
+    generate its DOCX from the period's data, store the file, its SHA-256 and the
+    data; the report is then fixed."""
+    template = _template_or_error(report.kind)
+    stored = []
 
-    number = number or next_number(locked.code, day.year)
-    data = template.collect(Period(locked.period_start, locked.period_end))
-    place = place_name(locked.issuing_organisation, on=day)
-    content = build_document(
-        locked, data, number=number, issued_on=day, place=place, draft=False
-    ).render()
-    locked.number = number
-    locked.issued_on = day
-    locked.place_name = place
-    locked.figures = data
-    locked.file_sha256 = hashlib.sha256(content).hexdigest()
-    locked.file_size = len(content)
-    locked.status = ReportStatus.ISSUED
-    locked.issued_by = user if getattr(user, "pk", None) else None
-    locked.issued_at = timezone.now()
-    locked.file.save(_filename(locked, number), ContentFile(content), save=False)
+    def store_document(locked: Report, context) -> None:
+        day = locked.issued_on
+        locked.number = locked.number or next_number(locked.code, day.year)
+        data = template.collect(Period(locked.period_start, locked.period_end))
+        place = place_name(locked.issuing_organisation, on=day)
+        content = build_document(
+            locked, data, number=locked.number, issued_on=day, place=place, draft=False
+        ).render()
+        locked.place_name = place
+        locked.figures = data
+        locked.file_sha256 = hashlib.sha256(content).hexdigest()
+        locked.file_size = len(content)
+        locked.file.save(
+            _filename(locked, locked.number), ContentFile(content), save=False
+        )
+        stored.append(locked.file)
+
     try:
-        locked.save()
+        workflow.perform_transition(
+            report,
+            "issue",
+            user=user,
+            values={"number": number, "issued_on": issued_on or timezone.localdate()},
+            before_save=store_document,
+        )
     except Exception:
-        locked.file.delete(save=False)
+        for file in stored:  # the transaction rolled back: no report owns it
+            file.delete(save=False)
         raise
-    transaction.on_commit(lambda: None)
-    report.refresh_from_db()
     return report
 
 

@@ -35,10 +35,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
-from wagtail.log_actions import log
 
 import django_filters
 
+from ttdn.core import workflow
 from ttdn.core.admin_pages import AdminPageViewSet
 from ttdn.core.errors import add_to_form
 from ttdn.core.periods import period_text
@@ -535,6 +535,7 @@ class ReportInspectView(ReportScopeMixin, generic.InspectView):
         context = super().get_context_data(**kwargs)
         report = self.object
         context["intact"] = services.file_intact(report) if report.is_issued else None
+        context["history"] = workflow.history_rows(report)
         figures = []
         if report.is_issued and report.figures:
             for code, data in report.figures.get("indicators", {}).items():
@@ -594,11 +595,6 @@ class ReportCreateView(generic.CreateView):
                     issuing_organisation=data.get("issuing_organisation"),
                     user=self.request.user,
                 )
-                log(
-                    instance=self.object,
-                    action="wagtail.create",
-                    user=self.request.user,
-                )
         except ValidationError as error:
             add_to_form(form, error)
             self.produced_error_code = "validation_error"
@@ -622,11 +618,9 @@ class ReportEditView(ReportScopeMixin, generic.EditView):
         return report
 
     def save_instance(self):
-        instance = services.report_save(
+        return services.report_save(
             self.form.save(commit=False), user=self.request.user
         )
-        log(instance=instance, action="wagtail.edit", user=self.request.user)
-        return instance
 
     def form_valid(self, form):
         self.form = form
@@ -648,12 +642,7 @@ class ReportDeleteView(ReportScopeMixin, generic.DeleteView):
         success_url = self.get_success_url()
         try:
             with transaction.atomic():
-                log(
-                    instance=self.object,
-                    action="wagtail.delete",
-                    user=self.request.user,
-                )
-                services.report_delete(self.object)
+                services.report_delete(self.object, user=self.request.user)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(self.request, message)
@@ -742,7 +731,6 @@ class ReportIssueView(ReadsReportsMixin, WagtailAdminTemplateMixin, FormView):
         except ValidationError as error:
             add_to_form(form, error)
             return self.form_invalid(form)
-        log(instance=self.object, action="wagtail.edit", user=self.request.user)
         messages.success(
             self.request,
             gettext("Issued as %(number)s.") % {"number": self.object.document_number},

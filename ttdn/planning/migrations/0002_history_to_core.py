@@ -4,7 +4,7 @@ from the states it joined, then the planning table is dropped. Reversible."""
 
 from django.db import migrations
 
-from ttdn.core.migration_helpers import copy_rows
+from ttdn.core.migration_helpers import copy_rows, user_name
 
 # (from, to) → action of ttdn.planning.machines.PLAN_MACHINE
 ACTIONS = {
@@ -17,13 +17,6 @@ ACTIONS = {
     ("issued", "closed"): "close",
     ("in_execution", "closed"): "close",
 }
-
-
-def _name(user) -> str:
-    if user is None:
-        return ""
-    full = f"{user.first_name} {user.last_name}".strip()
-    return (full or user.username)[:255]
 
 
 def forward(apps, schema_editor):
@@ -46,7 +39,7 @@ def forward(apps, schema_editor):
             "from_state": "from_status",
             "to_state": "to_status",
             "user_id": "changed_by_id",
-            "user_name": lambda row: _name(row.changed_by),
+            "user_name": lambda row: user_name(row.changed_by),
             "comment": "note",
             "performed_at": "changed_at",
             "recorded_at": "changed_at",

@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from ttdn.accounts.demo import demo_user
 from ttdn.directory.models import Organisation
 
 from .. import services
@@ -42,6 +43,7 @@ def _ensure(kind, period, **fields):
         recipients=RECIPIENTS,
         addressees=ADDRESSEES,
         drafting_unit="TTĐN",
+        user=demo_user("chuyenvien"),
         **fields,
     )
 
@@ -58,7 +60,7 @@ def load_demo(stdout=None) -> int:
     annual = _ensure(ReportKind.TTDN_ANNUAL, Period.year(today.year - 1), copies=5)
     if annual is not None:
         issued_on = min(today, dt.date(today.year, 1, 15))
-        services.report_issue(annual, issued_on=issued_on)
+        services.report_issue(annual, issued_on=issued_on, user=demo_user("chuyenvien"))
         changed += 1
     if _ensure(ReportKind.TASK_STATUS, Period(dt.date(today.year, 1, 1), today)):
         changed += 1

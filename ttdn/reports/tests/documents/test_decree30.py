@@ -34,7 +34,9 @@ def issued(world):
         drafting_unit="HTQT",
         copies=5,
     )
-    services.report_issue(report, issued_on=dt.date(2026, 7, 5), number=12)
+    services.report_issue(
+        report, issued_on=dt.date(2026, 7, 5), number=12, user=world.officer
+    )
     report.refresh_from_db()
     return report
 

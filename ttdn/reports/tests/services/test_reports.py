@@ -185,7 +185,7 @@ def test_an_issued_report_keeps_its_file_when_the_data_change(world):
         issuing_organisation=world.sngv,
         signer_name="Nguyễn Văn Thử",
     )
-    services.report_issue(report)
+    services.report_issue(report, user=world.officer)
     report.refresh_from_db()
     before = services.render_document(report)
     workbook_before = services.render_workbook(report)
@@ -221,7 +221,7 @@ def test_a_tampered_file_is_detected_and_not_served(world):
         issuing_organisation=world.sngv,
         signer_name="Nguyễn Văn Thử",
     )
-    services.report_issue(report)
+    services.report_issue(report, user=world.officer)
     report.refresh_from_db()
     with open(report.file.path, "ab") as handle:
         handle.write(b"tampered")
@@ -239,20 +239,20 @@ def test_an_issued_report_cannot_change_or_be_deleted(world):
         issuing_organisation=world.sngv,
         signer_name="Nguyễn Văn Thử",
     )
-    services.report_issue(report, issued_on=dt.date(2026, 1, 5))
+    services.report_issue(report, issued_on=dt.date(2026, 1, 5), user=world.officer)
     report.refresh_from_db()
     original = report.results
     report.results = "Sửa sau khi ban hành"
 
     with pytest.raises(ValidationError) as caught:
-        services.report_save(report)
+        services.report_save(report, user=world.officer)
     assert caught.value.messages == [
         "Báo cáo đã ban hành ngày 05/01/2026, số 01/BC-SNgV; không thể sửa nữa."
     ]
     with pytest.raises(ValidationError):
-        services.report_delete(report)
+        services.report_delete(report, user=world.officer)
     with pytest.raises(ValidationError):
-        services.report_issue(report)
+        services.report_issue(report, user=world.officer)
     stored = Report.objects.get(pk=report.pk)
     assert (stored.results, stored.number) == (original, 1)
 
@@ -263,21 +263,21 @@ def test_issuing_needs_a_signer_and_a_free_number(world):
         kind=ReportKind.TASK_STATUS, period=_period(), issuing_organisation=world.sngv
     )
     with pytest.raises(ValidationError) as caught:
-        services.report_issue(report)
+        services.report_issue(report, user=world.officer)
     assert caught.value.message_dict == {
         "signer_name": ["Người ký: nhập họ và tên người ký."]
     }
     report.signer_name = "Nguyễn Văn Thử"
-    services.report_save(report)
+    services.report_save(report, user=world.officer)
     other = services.report_create(
         kind=ReportKind.TASK_STATUS,
         period=_period(),
         issuing_organisation=world.sngv,
         signer_name="Nguyễn Văn Thử",
     )
-    services.report_issue(other, number=7)
+    services.report_issue(other, number=7, user=world.officer)
     with pytest.raises(ValidationError) as caught:
-        services.report_issue(report, number=7)
+        services.report_issue(report, number=7, user=world.officer)
     assert caught.value.message_dict["number"] == [
         f"Số: 07/BC-SNgV đã được dùng trong năm {timezone.localdate().year}."
     ]

@@ -122,8 +122,8 @@ def test_report_views(client, world, report, role, action, expected):
 
 def test_an_issued_report_is_not_edited_again(client, world, report):
     report.signer_name = "Nguyễn Văn Thử"
-    services.report_save(report)
-    services.report_issue(report)
+    services.report_save(report, user=world.officer)
+    services.report_issue(report, user=world.officer)
     client.force_login(world.officer)
     for action in ("edit", "issue"):
         response = client.get(reverse(f"reports_reports:{action}", args=[report.pk]))
