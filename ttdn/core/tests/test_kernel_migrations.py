@@ -85,9 +85,7 @@ def test_history_moves_into_one_table_and_back_with_the_full_demo():
     assert by_machine["plan"] > 0 and by_machine["incident"] > 0
     assert sum(by_machine[m] for m in REGISTER_MACHINES) > 100
     assert by_machine["progress_report"] > 0 and by_machine["report"] > 0
-    moved = _moved_rows(
-        TransitionLog.objects.filter(machine__in=MOVED).values(*FIELDS)
-    )
+    moved = _moved_rows(TransitionLog.objects.filter(machine__in=MOVED).values(*FIELDS))
     try:
         old = _migrate(BEFORE_KERNEL)
         register = old.get_model("affairs", "TransitionLog").objects
