@@ -23,9 +23,10 @@ from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ttdn.accounts.selectors import user_roles
+from ttdn.core.folding import folded_search
 from ttdn.core.text import fold, nfc, squash_spaces
 from ttdn.directory.models import ForeignPartner, Organisation
-from ttdn.directory.selectors import folded_search, resolve_country
+from ttdn.directory.selectors import resolve_country
 
 from . import services
 from .choices import Direction, FundingSource, GuestClass

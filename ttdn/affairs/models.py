@@ -27,9 +27,9 @@ from wagtail.models import Orderable
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from ttdn.core.folding import folded
 from ttdn.core.periods import InForceModel
 from ttdn.core.timefmt import format_short
-from ttdn.directory.models import folded
 
 from .choices import (
     ActivityKind,

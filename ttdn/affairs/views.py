@@ -39,8 +39,8 @@ import django_filters
 from ttdn.accounts.selectors import user_organisation
 from ttdn.core import workflow
 from ttdn.core.errors import add_to_form
+from ttdn.core.folding import folded_search
 from ttdn.core.timefmt import to_local
-from ttdn.directory import selectors as directory
 from ttdn.directory.forms import DAY_INPUT_FORMATS
 from ttdn.directory.models import Country, Organisation
 
@@ -179,7 +179,7 @@ class AffairsIndexView(ScopedMixin, generic.IndexView):
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        return directory.folded_search(
+        return folded_search(
             queryset, self.search_query, rank=not self.is_explicitly_ordered
         )
 

@@ -24,8 +24,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from ttdn.core.folding import folded
 from ttdn.core.periods import InForceModel
-from ttdn.core.text import fold, nfc, squash_spaces
+from ttdn.core.text import nfc, squash_spaces
 
 from .choices import (
     COMMUNE_LEVEL,
@@ -64,12 +65,6 @@ URL_ERRORS = {"invalid": _("Website: enter a full address, e.g. https://example.
 unit_code_validator = RegexValidator(
     r"^[0-9]{2,5}$", _("Official code: enter 2 to 5 digits, e.g. 14 or 04048.")
 )
-
-
-def folded(*values) -> str:
-    """Search text: every value folded (no diacritics, lower case) on one line,
-    separated by `` | `` so a phrase never spans two values."""
-    return " | ".join(squash_spaces(fold(nfc(str(v)))) for v in values if v)
 
 
 # --- temporal entries -----------------------------------------------------------

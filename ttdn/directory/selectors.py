@@ -19,12 +19,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ttdn.core.scoping import scope_by_organisation
-from ttdn.core.text import fold, nfc
 
 from .choices import PROVINCE_LEVEL, OrganisationKind, Validity, unit_level
 from .models import (
@@ -36,8 +35,6 @@ from .models import (
     Person,
 )
 from .rules import country_key
-
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 # --- generic ----------------------------------------------------------------------
@@ -59,36 +56,6 @@ def filter_validity(queryset: QuerySet, validity: str, *, on: dt.date | None = N
         return queryset.in_force_on(day)
     if validity == Validity.HISTORIC:
         return queryset.ended_before(day)
-    return queryset
-
-
-def folded_search(
-    queryset: QuerySet, query: str, *, field_name="search_text", rank=False
-) -> QuerySet:
-    """Entries whose folded search text has a word starting with each word of
-    *query*, with or without diacritics (``van ho`` finds ``Xã Vân Hồ``, ``dak
-    lak`` finds ``Tỉnh Đắk Lắk``). With *rank*, entries containing the words as a
-    phrase come first (the queryset's ordering breaks ties)."""
-    words = _WORD.findall(fold(nfc(query or "")))
-    for word in words:
-        queryset = queryset.filter(
-            Q(**{f"{field_name}__startswith": word})
-            | Q(**{f"{field_name}__contains": f" {word}"})
-        )
-    if rank and words:
-        phrase = " ".join(words)
-        ordering = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
-        queryset = queryset.annotate(
-            _phrase_rank=Case(
-                When(
-                    Q(**{f"{field_name}__startswith": phrase})
-                    | Q(**{f"{field_name}__contains": f" {phrase}"}),
-                    then=Value(0),
-                ),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        ).order_by("_phrase_rank", *ordering)
     return queryset
 
 

@@ -38,6 +38,8 @@ from wagtail.coreutils import multigetattr
 
 import django_filters
 
+from ttdn.core.folding import folded_search
+
 from . import forms as directory_forms
 from . import selectors
 from .choices import (
@@ -88,7 +90,7 @@ class FoldedSearchIndexView(generic.IndexView):
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        return selectors.folded_search(
+        return folded_search(
             queryset, self.search_query, rank=not self.is_explicitly_ordered
         )
 
@@ -753,7 +755,7 @@ class FoldedSearchFilterForm(BaseFilterForm):
         objects = super().filter(objects)
         query = self.cleaned_data.get("q")
         if query:
-            objects = selectors.folded_search(objects, query, rank=True)
+            objects = folded_search(objects, query, rank=True)
             self.is_searching = True
             self.search_query = query
         return objects

@@ -12,8 +12,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ttdn.core.folding import folded
 from ttdn.core.periods import InForceModel
-from ttdn.core.text import fold, nfc, squash_spaces
+from ttdn.core.text import nfc, squash_spaces
 
 from .choices import (
     AlertSubject,
@@ -31,10 +32,6 @@ from .choices import (
     Step,
     Topic,
 )
-
-
-def folded(*values) -> str:
-    return " | ".join(squash_spaces(fold(nfc(str(v)))) for v in values if v)
 
 
 class TimestampedModel(models.Model):

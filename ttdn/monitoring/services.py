@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from ttdn.core import audit, workflow
 from ttdn.core.errors import Errors, model_errors
+from ttdn.core.folding import folded
 from ttdn.core.periods import overlap_errors
 from ttdn.core.timefmt import VN_TZ
 
@@ -54,7 +55,6 @@ from .models import (
     Response,
     Source,
     Story,
-    folded,
 )
 from .pipeline import Pipeline
 

@@ -680,7 +680,7 @@ class ReportFileView(ReadsReportsMixin, TemplateView):
 
 
 class ReportIssueView(ReadsReportsMixin, WagtailAdminTemplateMixin, FormView):
-    template_name = "planning/admin/action_form.html"
+    template_name = "core/admin/action_form.html"
     form_class = IssueForm
     header_icon = "check"
 

@@ -10,6 +10,7 @@ in the user's language, and changes nothing. Every write leaves its audit entry
 
 from .committee import (
     committee_add_member,
+    committee_delete,
     committee_errors,
     committee_save,
     meeting_delete,
@@ -52,6 +53,7 @@ __all__ = [
     "ReminderRun",
     "TaskInput",
     "committee_add_member",
+    "committee_delete",
     "committee_errors",
     "committee_save",
     "conclusion_create_tasks",

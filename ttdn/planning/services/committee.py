@@ -105,6 +105,23 @@ def committee_save(committee: SteeringCommittee, *, user) -> SteeringCommittee:
     return committee
 
 
+@transaction.atomic
+def committee_delete(committee: SteeringCommittee, *, user) -> None:
+    """Delete a committee entered by mistake; one that has met is kept (enter the
+    day it was dissolved instead)."""
+    if committee.meetings.exists():
+        raise ValidationError(
+            {
+                "__all__": _(
+                    "This committee has meetings: it is kept in the history; "
+                    "enter the day it was dissolved instead."
+                )
+            }
+        )
+    audit.log_delete(committee, user=user)
+    committee.delete()
+
+
 def committee_add_member(
     committee: SteeringCommittee,
     *,

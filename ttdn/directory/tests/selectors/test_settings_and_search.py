@@ -4,13 +4,13 @@ from django.core.exceptions import ValidationError
 
 import pytest
 
+from ttdn.core.folding import folded_search
 from ttdn.directory import services
 from ttdn.directory.choices import OrganisationKind
 from ttdn.directory.models import AdministrativeUnit, Organisation
 from ttdn.directory.selectors import (
     commune_peoples_committees,
     directory_settings,
-    folded_search,
     foreign_affairs_body,
     organisations_of_province,
     serving_province,
