@@ -99,10 +99,13 @@ def source_errors(source: Source) -> Errors:
 
 
 @transaction.atomic
-def save_source(source: Source) -> Source:
+def save_source(source: Source, *, user) -> Source:
+    """Create or change a source (the audit names who and which fields)."""
     errors = source_errors(source)
     errors.extend(model_errors(source))
     errors.raise_if_any()
+    stored = Source.objects.filter(pk=source.pk).first() if source.pk else None
+    before = audit.snapshot(stored) if stored else None
     if source.pk:
         previous = Source.objects.filter(pk=source.pk).values("url", "enabled").first()
         if previous and previous["url"] != source.url:
@@ -113,7 +116,25 @@ def save_source(source: Source) -> Source:
         if previous and not previous["enabled"] and source.enabled:
             source.next_fetch_at = None
     source.save()
+    audit.log_saved(source, user=user, created=stored is None, before=before)
     return source
+
+
+@transaction.atomic
+def delete_source(source: Source, *, user) -> None:
+    """Delete a source entered by mistake; one that has brought items is kept
+    (switch it off instead: its items stay traceable to it)."""
+    if source.items.exists():
+        raise ValidationError(
+            {
+                "__all__": _(
+                    "This source has collected items: it is kept; switch it off "
+                    "instead."
+                )
+            }
+        )
+    audit.log_delete(source, user=user)
+    source.delete()
 
 
 @dataclass
@@ -296,6 +317,9 @@ def review_item(
     item.reviewed_by = user
     item.reviewed_at = timezone.now()
     item.save(update_fields=["review", "topic_label", "reviewed_by", "reviewed_at"])
+    audit.log_edit(
+        item, user=user, fields=["review", *(["topic_label"] if topic_label else [])]
+    )
     if item.story_id:
         from .pipeline import refresh_story
 
@@ -447,6 +471,7 @@ def acknowledge_alert(alert: Alert, *, user) -> Alert:
         alert.acknowledged_at = timezone.now()
         alert.acknowledged_by = user
         alert.save(update_fields=["acknowledged_at", "acknowledged_by"])
+        audit.log_edit(alert, user=user, fields=["acknowledged_at"])
     return alert
 
 
@@ -459,11 +484,14 @@ def deadline_rule_errors(rule: DeadlineRule) -> Errors:
 
 
 @transaction.atomic
-def save_deadline_rule(rule: DeadlineRule) -> DeadlineRule:
+def save_deadline_rule(rule: DeadlineRule, *, user) -> DeadlineRule:
     """Save a rule unless another rule of the same step is in force on one of its
     days. Incidents already opened keep the deadlines they were given."""
     deadline_rule_errors(rule).raise_if_any()
+    stored = DeadlineRule.objects.filter(pk=rule.pk).first() if rule.pk else None
+    before = audit.snapshot(stored) if stored else None
     rule.save()
+    audit.log_saved(rule, user=user, created=stored is None, before=before)
     return rule
 
 
@@ -736,6 +764,16 @@ def add_response(
         incident.first_response_at = response.sent_at
         incident.save(update_fields=["first_response_at", "updated_at"])
     return response
+
+
+@transaction.atomic
+def delete_incident(incident: Incident, *, user) -> None:
+    """Delete an incident opened by mistake (administrators); its history and
+    responses go with it, the audit entry stays."""
+    if not user.has_perm("monitoring.delete_incident"):
+        raise PermissionDenied(_("Only administrators delete incidents."))
+    audit.log_delete(incident, user=user)
+    incident.delete()
 
 
 def article_status(article) -> str:

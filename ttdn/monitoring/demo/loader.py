@@ -179,7 +179,7 @@ def _ensure_sources(counter: list) -> dict[str, Source]:
         source = Source.objects.filter(url=spec["url"]).first()
         if source is None:
             source = Source(url=spec["url"], enabled=False, notes=DEMO_NOTE, **fields)
-            services.save_source(source)
+            services.save_source(source, user=demo_user("theodoi"))
             counter[0] += 1
         sources[spec["key"]] = source
     return sources

@@ -336,7 +336,7 @@ def test_invalid_source_refused():
         name="X", url="ftp://example.org/feed", source_type=SourceType.LISTING
     )
     with pytest.raises(ValidationError) as error:
-        services.save_source(source)
+        services.save_source(source, user=None)
     errors = error.value.message_dict
     assert "Địa chỉ: chỉ chấp nhận địa chỉ http:// và https://." in errors["url"]
     assert errors["link_selector"] == [
@@ -353,7 +353,7 @@ def test_invalid_selector_refused():
         link_selector="h3 >> a[",
     )
     with pytest.raises(ValidationError) as error:
-        services.save_source(source)
+        services.save_source(source, user=None)
     assert list(error.value.message_dict) == ["link_selector"]
     assert error.value.message_dict["link_selector"][0].startswith(
         "Bộ chọn CSS của liên kết bài viết: bộ chọn không hợp lệ"
@@ -365,7 +365,7 @@ def test_changing_address_resets_health(db):
         etag='"x"', consecutive_failures=3, next_fetch_at=timezone.now()
     )
     source.url = "https://khac.example.org/rss.xml"
-    services.save_source(source)
+    services.save_source(source, user=None)
     source.refresh_from_db()
     assert (source.etag, source.consecutive_failures, source.next_fetch_at) == (
         "",

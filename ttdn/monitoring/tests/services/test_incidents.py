@@ -89,7 +89,8 @@ def test_rules_with_effective_dates(users, item):
             days=3,
             counted_from=CountedFrom.DETECTION,
             valid_from=dt.date(2026, 7, 1),
-        )
+        ),
+        user=users["monitor"],
     )
     old = open_(
         users,
@@ -107,10 +108,11 @@ def test_rules_with_effective_dates(users, item):
     assert new.verify_due == dt.datetime(2026, 8, 4, 9, 0, tzinfo=dt.UTC)
 
 
-def test_overlapping_rule_refused():
+def test_overlapping_rule_refused(users):
     with pytest.raises(ValidationError) as error:
         services.save_deadline_rule(
-            DeadlineRule(step=Step.VERIFY, days=2, valid_from=dt.date(2026, 1, 1))
+            DeadlineRule(step=Step.VERIFY, days=2, valid_from=dt.date(2026, 1, 1)),
+            user=users["monitor"],
         )
     assert error.value.message_dict["valid_from"][0].startswith(
         "Có hiệu lực từ: “xác minh trong 5 ngày” (mọi lúc) cũng có hiệu lực vào "
