@@ -69,6 +69,20 @@ def changed_relations(stored, instance, relations: Iterable[str]) -> list[str]:
     return [r for r in relations if child_rows(stored, r) != child_rows(instance, r)]
 
 
+def save_logged(instance, *, user, relations: Iterable[str] = ()):
+    """Save *instance* and write its create or edit entry: the fields that changed
+    against the stored row, and the *relations* (child rows) that changed."""
+    model = type(instance)
+    stored = None
+    if instance.pk is not None:
+        stored = model._default_manager.filter(pk=instance.pk).first()
+    before = snapshot(stored) if stored is not None else None
+    extra = changed_relations(stored, instance, relations)
+    instance.save()
+    log_saved(instance, user=user, created=stored is None, before=before, extra=extra)
+    return instance
+
+
 def log_create(instance, *, user, data: dict | None = None):
     return log(instance=instance, action=CREATE, user=actor(user), data=data or {})
 

@@ -11,10 +11,14 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from ttdn.core import audit
 from ttdn.core.errors import model_errors
 
+from . import selectors
 from .models import (
     AdministrativeUnit,
     Country,
@@ -99,6 +103,7 @@ def save_unit(
     *,
     successors: Iterable[AdministrativeUnit] | None = None,
     border_countries: Iterable[Country] | None = None,
+    user=None,
 ) -> AdministrativeUnit:
     """Validate and save an administrative unit with its successor links and
     bordering countries (``None``: keep those set on the instance)."""
@@ -122,8 +127,9 @@ def save_unit(
         )
     )
     errors.raise_if_any()
-    unit.save()
-    return unit
+    return audit.save_logged(
+        unit, user=user, relations=["succession_links", "border_countries"]
+    )
 
 
 @transaction.atomic
@@ -132,11 +138,12 @@ def end_unit(
     *,
     valid_to: dt.date,
     successors: Iterable[AdministrativeUnit] = (),
+    user=None,
 ) -> AdministrativeUnit:
     """Record that *unit* ceased after *valid_to* and who took it over (the next
     reorganisation). Existing successor links are kept; *successors* are added."""
     unit.valid_to = valid_to
-    return save_unit(unit, successors=[*unit.successors.all(), *successors])
+    return save_unit(unit, successors=[*unit.successors.all(), *successors], user=user)
 
 
 # --- organisations --------------------------------------------------------------------
@@ -145,6 +152,7 @@ def save_organisation(
     organisation: Organisation,
     *,
     successors: Iterable[Organisation] | None = None,
+    user=None,
 ) -> Organisation:
     """Validate and save an organisation with its successor links (``None``: keep
     those set on the instance)."""
@@ -161,8 +169,7 @@ def save_organisation(
         )
     )
     errors.raise_if_any()
-    organisation.save()
-    return organisation
+    return audit.save_logged(organisation, user=user, relations=["succession_links"])
 
 
 @transaction.atomic
@@ -171,18 +178,23 @@ def end_organisation(
     *,
     valid_to: dt.date,
     successors: Iterable[Organisation] = (),
+    user=None,
 ) -> Organisation:
     """Record that *organisation* ceased after *valid_to* and who took over its
     work. Existing successor links are kept; *successors* are added."""
     organisation.valid_to = valid_to
     return save_organisation(
-        organisation, successors=[*organisation.successors.all(), *successors]
+        organisation,
+        successors=[*organisation.successors.all(), *successors],
+        user=user,
     )
 
 
 # --- countries ------------------------------------------------------------------------
 @transaction.atomic
-def save_country(country: Country, *, aliases: Iterable[str] | None = None) -> Country:
+def save_country(
+    country: Country, *, aliases: Iterable[str] | None = None, user=None
+) -> Country:
     """Validate and save a country with its aliases (``None``: keep the aliases set
     on the instance). An alias may not stand for another country."""
     if aliases is not None:
@@ -198,13 +210,12 @@ def save_country(country: Country, *, aliases: Iterable[str] | None = None) -> C
     errors.raise_if_any()
     for alias in country.aliases.all():
         alias.name = alias.name.strip()
-    country.save()
-    return country
+    return audit.save_logged(country, user=user, relations=["aliases"])
 
 
 # --- foreign partners and people ------------------------------------------------------
 @transaction.atomic
-def save_partner(partner: ForeignPartner) -> ForeignPartner:
+def save_partner(partner: ForeignPartner, *, user=None) -> ForeignPartner:
     errors = model_errors(partner)
     errors.extend(
         partner_parent_errors(
@@ -214,15 +225,27 @@ def save_partner(partner: ForeignPartner) -> ForeignPartner:
         )
     )
     errors.raise_if_any()
-    partner.save()
-    return partner
+    return audit.save_logged(partner, user=user)
 
 
 @transaction.atomic
-def save_person(person: Person) -> Person:
+def save_person(person: Person, *, user=None) -> Person:
     model_errors(person).raise_if_any()
-    person.save()
-    return person
+    return audit.save_logged(person, user=user)
+
+
+@transaction.atomic
+def delete_entry(entry, *, user) -> None:
+    """Delete a directory entry no other row refers to; otherwise refuse, naming
+    what still refers to it (an entry in use is ended, not deleted)."""
+    blockers = selectors.deletion_blockers(entry)
+    if blockers:
+        message = _(
+            "“%(name)s” cannot be deleted: these entries still refer to it:"
+        ) % {"name": entry}
+        raise ValidationError({"__all__": [f"{message} {'; '.join(blockers)}"]})
+    audit.log_delete(entry, user=user)
+    entry.delete()
 
 
 # --- settings -------------------------------------------------------------------------

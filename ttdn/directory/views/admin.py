@@ -4,22 +4,16 @@ predecessors and successors, and choosers other apps' forms use for foreign keys
 to directory models. The views are thin: reads go through ``selectors``, writes
 through ``services`` (see ``actions.py``)."""
 
-import datetime as dt
-
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.contrib.admin.utils import quote
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.views import View
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -29,29 +23,24 @@ from wagtail.admin.panels import (
     ObjectList,
 )
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views import generic
-from wagtail.admin.views.generic import chooser as chooser_views
-from wagtail.admin.viewsets.chooser import ChooserViewSet
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.admin.widgets import AdminDateInput, BooleanRadioSelect
-from wagtail.coreutils import multigetattr
 
 import django_filters
 
-from ttdn.core.folding import folded_search
+from ttdn.core.admin.views import ScopedInspectView, ServiceDeleteView
+from ttdn.core.admin.viewsets import ServiceModelViewSet
 
-from . import forms as directory_forms
-from . import selectors
-from .choices import (
-    COMMUNE_LEVEL,
-    DISTRICT_LEVEL,
+from .. import forms as directory_forms
+from .. import selectors, services
+from ..choices import (
     PROVINCE_LEVEL,
     OrganisationKind,
     PartnerKind,
     UnitKind,
     Validity,
 )
-from .models import (
+from ..models import (
     AdministrativeUnit,
     Country,
     ForeignPartner,
@@ -65,36 +54,6 @@ def _province_choices(request=None):
 
 
 # --- listings ---------------------------------------------------------------------
-class FoldedSearchIndexView(generic.IndexView):
-    """Search that ignores diacritics, through the folded ``search_text`` column;
-    exports that tolerate empty relations and read well in Vietnamese."""
-
-    def to_row_dict(self, item):
-        row = {}
-        for field in self.list_export:
-            try:
-                row[field] = multigetattr(item, field)
-            except AttributeError:  # an empty relation on the way
-                row[field] = None
-        return row
-
-    def preprocess_field_value(self, field, value, export_format):
-        if value is None:
-            return ""
-        if isinstance(value, bool):
-            return str(_("yes") if value else _("no"))
-        if export_format == "csv" and isinstance(value, dt.date):
-            return f"{value:%d/%m/%Y}"
-        return super().preprocess_field_value(field, value, export_format)
-
-    def search_queryset(self, queryset):
-        if not self.is_searching:
-            return queryset
-        return folded_search(
-            queryset, self.search_query, rank=not self.is_explicitly_ordered
-        )
-
-
 class TemporalFilterSet(WagtailFilterSet):
     validity = django_filters.ChoiceFilter(
         label=_("Validity"),
@@ -210,16 +169,10 @@ class PersonFilterSet(WagtailFilterSet):
 
 
 # --- inspect views ------------------------------------------------------------------
-class DirectoryInspectView(generic.InspectView):
+class DirectoryInspectView(ScopedInspectView):
     """Inspect view; ``extra_labels`` names the computed rows."""
 
-    extra_labels: dict = {}
     inspect_url_name = None
-
-    def get_field_label(self, field_name, field):
-        if field_name in self.extra_labels:
-            return str(self.extra_labels[field_name])
-        return super().get_field_label(field_name, field)
 
     def entries_html(self, entries, url_name):
         entries = list(entries)
@@ -297,7 +250,7 @@ class CountryInspectView(DirectoryInspectView):
         return ", ".join(a.name for a in self.object.aliases.all()) or "-"
 
 
-class DirectoryDeleteView(generic.DeleteView):
+class DirectoryDeleteView(ServiceDeleteView):
     """Refuses, with the reason, to delete an entry other rows still refer to
     (protected foreign keys) instead of failing."""
 
@@ -330,65 +283,23 @@ class DirectoryDeleteView(generic.DeleteView):
         if self.blockers:
             messages.error(self.request, self.blocked_message)
             return redirect(self.get_delete_url())
-        return super().form_valid(form)
+        return super().form_valid(form)  # services.delete_entry
 
 
 # --- people: personal data, scoped by organisation -----------------------------------
-class PersonScopeMixin:
-    """People outside the user's scope do not exist for them (404), once the
-    view's own permission check has passed (otherwise: permission denied)."""
-
-    def scoped_people(self):
-        if self.permission_required is not None and not self.user_has_permission(
-            self.permission_required
-        ):
-            raise PermissionDenied
-        if self.any_permission_required is not None and not (
-            self.user_has_any_permission(self.any_permission_required)
-        ):
-            raise PermissionDenied
-        return selectors.people_for(self.request.user)
-
-
-class PersonIndexView(PersonScopeMixin, FoldedSearchIndexView):
-    def get_base_queryset(self):
-        return self.scoped_people()
-
-
-class PersonInspectView(PersonScopeMixin, DirectoryInspectView):
-    def get_object(self, queryset=None):
-        return get_object_or_404(self.scoped_people(), pk=unquote(str(self.pk)))
-
-
-class PersonEditView(PersonScopeMixin, generic.EditView):
-    def get_queryset(self):
-        return self.scoped_people()
-
-
-class PersonDeleteView(PersonScopeMixin, DirectoryDeleteView):
-    def get_queryset(self):
-        return self.scoped_people()
-
-
 # --- viewsets -----------------------------------------------------------------------
-class DirectoryViewSet(ModelViewSet):
-    index_view_class = FoldedSearchIndexView
+class DirectoryViewSet(ServiceModelViewSet):
     delete_view_class = DirectoryDeleteView
+    inspect_view_class = DirectoryInspectView
     template_prefix = "directory/admin/"
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    search_fields = ["search_text"]
-    search_backend_name = None
     list_per_page = 50
     list_select_related: tuple = ()
 
-    def get_index_view_kwargs(self, **kwargs):
-        kwargs = super().get_index_view_kwargs(**kwargs)
-        if self.list_select_related:
-            kwargs.setdefault(
-                "queryset", self.model.objects.select_related(*self.list_select_related)
-            )
-        return kwargs
+    def scope(self, user):
+        return self.model.objects.select_related(*self.list_select_related)
+
+    def delete_service(self, instance, *, user):
+        services.delete_entry(instance, user=user)
 
 
 temporal_panels = [
@@ -475,6 +386,9 @@ class AdministrativeUnitViewSet(DirectoryViewSet):
         base_form_class=directory_forms.AdministrativeUnitForm,
     )
 
+    def save_service(self, instance, *, user):
+        return services.save_unit(instance, user=user)
+
 
 class OrganisationViewSet(DirectoryViewSet):
     model = Organisation
@@ -559,6 +473,9 @@ class OrganisationViewSet(DirectoryViewSet):
         base_form_class=directory_forms.OrganisationForm,
     )
 
+    def save_service(self, instance, *, user):
+        return services.save_organisation(instance, user=user)
+
 
 class CountryViewSet(DirectoryViewSet):
     model = Country
@@ -612,6 +529,9 @@ class CountryViewSet(DirectoryViewSet):
         ],
         base_form_class=directory_forms.CountryForm,
     )
+
+    def save_service(self, instance, *, user):
+        return services.save_country(instance, user=user)
 
 
 class ForeignPartnerViewSet(DirectoryViewSet):
@@ -672,6 +592,9 @@ class ForeignPartnerViewSet(DirectoryViewSet):
         base_form_class=directory_forms.ForeignPartnerForm,
     )
 
+    def save_service(self, instance, *, user):
+        return services.save_partner(instance, user=user)
+
 
 class PersonViewSet(DirectoryViewSet):
     model = Person
@@ -680,10 +603,6 @@ class PersonViewSet(DirectoryViewSet):
     menu_order = 500
     name = "directory_people"
     url_prefix = "directory/people"
-    index_view_class = PersonIndexView
-    inspect_view_class = PersonInspectView
-    edit_view_class = PersonEditView
-    delete_view_class = PersonDeleteView
     filterset_class = PersonFilterSet
     ordering = ["full_name"]
     list_display = [
@@ -727,6 +646,12 @@ class PersonViewSet(DirectoryViewSet):
         FieldPanel("notes"),
     ]
 
+    def scope(self, user):
+        return selectors.people_for(user)
+
+    def save_service(self, instance, *, user):
+        return services.save_person(instance, user=user)
+
 
 class DirectoryViewSetGroup(ModelViewSetGroup):
     menu_label = _("Directory")
@@ -739,229 +664,3 @@ class DirectoryViewSetGroup(ModelViewSetGroup):
         ForeignPartnerViewSet,
         PersonViewSet,
     )
-
-
-# --- choosers -----------------------------------------------------------------------
-class FoldedSearchFilterForm(BaseFilterForm):
-    q = forms.CharField(
-        label=_("Search term"),
-        required=False,
-        widget=forms.TextInput(
-            attrs={"placeholder": _("Search (diacritics optional)")}
-        ),
-    )
-
-    def filter(self, objects):
-        objects = super().filter(objects)
-        query = self.cleaned_data.get("q")
-        if query:
-            objects = folded_search(objects, query, rank=True)
-            self.is_searching = True
-            self.search_query = query
-        return objects
-
-
-class TemporalFilterForm(FoldedSearchFilterForm):
-    validity = forms.ChoiceField(
-        label=_("Validity"),
-        choices=[
-            ("", _("all")),
-            (Validity.CURRENT, _("current only")),
-            (Validity.HISTORIC, _("no longer valid")),
-        ],
-        required=False,
-        widget=forms.Select(attrs={"data-chooser-modal-search-filter": True}),
-    )
-
-    def filter(self, objects):
-        objects = super().filter(objects)
-        validity = self.cleaned_data.get("validity") or Validity.ALL
-        return selectors.filter_validity(objects, validity)
-
-
-class UnitFilterForm(TemporalFilterForm):
-    LEVELS = {
-        "province": PROVINCE_LEVEL,
-        "commune": COMMUNE_LEVEL,
-        "district": DISTRICT_LEVEL,
-    }
-    level = forms.ChoiceField(
-        label=_("Level"),
-        choices=[
-            ("", _("All levels")),
-            ("province", _("provinces and centrally-run cities")),
-            ("commune", _("wards, communes and special zones")),
-            ("district", _("district level (historic)")),
-        ],
-        required=False,
-        widget=forms.Select(attrs={"data-chooser-modal-search-filter": True}),
-    )
-
-    def filter(self, objects):
-        objects = super().filter(objects)
-        level = self.cleaned_data.get("level")
-        if level:
-            objects = objects.filter(kind__in=self.LEVELS[level])
-        return objects
-
-
-def _chooser_views(filter_form, extra_columns, ordering, object_list):
-    """Choose and results views with a folded-search filter form, extra columns
-    and ``object_list(view)`` as the objects offered."""
-
-    class Columns:
-        filter_form_class = filter_form
-
-        @property
-        def columns(self):
-            return [*super().columns, *extra_columns]
-
-        def get_object_list(self):
-            return object_list(self)
-
-    choose = type(
-        "ChooseView", (Columns, chooser_views.ChooseView), {"ordering": ordering}
-    )
-    results = type(
-        "ChooseResultsView",
-        (Columns, chooser_views.ChooseResultsView),
-        {"ordering": ordering},
-    )
-    return choose, results
-
-
-class NoCreationView(View):
-    """Directory entries are created in their own admin views (through the
-    services), never from a chooser."""
-
-    def dispatch(self, request, *args, **kwargs):
-        raise Http404
-
-
-class DirectoryChooserViewSet(ChooserViewSet):
-    per_page = 20
-    form_fields = None
-    creation_form_class = None
-    create_view_class = NoCreationView
-
-    @property
-    def create_view(self):
-        return NoCreationView.as_view()
-
-
-unit_choose, unit_results = _chooser_views(
-    UnitFilterForm,
-    [
-        Column("parent", label=_("Belongs to"), accessor="parent"),
-        Column("kind", label=_("Kind"), accessor="get_kind_display"),
-        Column("validity", label=_("Validity"), accessor="period_display"),
-    ],
-    ["name", "pk"],
-    lambda view: AdministrativeUnit.objects.select_related("parent"),
-)
-
-
-class AdministrativeUnitChooserViewSet(DirectoryChooserViewSet):
-    model = AdministrativeUnit
-    icon = "site"
-    choose_one_text = _("Choose an administrative unit")
-    choose_another_text = _("Choose another administrative unit")
-    choose_view_class = unit_choose
-    choose_results_view_class = unit_results
-
-
-organisation_choose, organisation_results = _chooser_views(
-    TemporalFilterForm,
-    [
-        Column("unit", label=_("Administrative unit"), accessor="administrative_unit"),
-        Column("validity", label=_("Validity"), accessor="period_display"),
-    ],
-    ["name", "pk"],
-    lambda view: Organisation.objects.select_related("administrative_unit"),
-)
-
-
-class OrganisationChooserViewSet(DirectoryChooserViewSet):
-    model = Organisation
-    icon = "group"
-    choose_one_text = _("Choose an organisation")
-    choose_another_text = _("Choose another organisation")
-    choose_view_class = organisation_choose
-    choose_results_view_class = organisation_results
-
-
-country_choose, country_results = _chooser_views(
-    FoldedSearchFilterForm,
-    [Column("alpha_2", label=_("Code"), accessor="alpha_2")],
-    ["name_vi"],
-    lambda view: Country.objects.all(),
-)
-
-
-class CountryChooserViewSet(DirectoryChooserViewSet):
-    model = Country
-    icon = "globe"
-    choose_one_text = _("Choose a country")
-    choose_another_text = _("Choose another country")
-    choose_view_class = country_choose
-    choose_results_view_class = country_results
-
-
-partner_choose, partner_results = _chooser_views(
-    FoldedSearchFilterForm,
-    [
-        Column("country", label=_("Country"), accessor="country"),
-        Column("parent", label=_("Belongs to"), accessor="parent"),
-    ],
-    ["name", "pk"],
-    lambda view: ForeignPartner.objects.select_related("country", "parent"),
-)
-
-
-class ForeignPartnerChooserViewSet(DirectoryChooserViewSet):
-    model = ForeignPartner
-    icon = "link-external"
-    choose_one_text = _("Choose a foreign partner")
-    choose_another_text = _("Choose another foreign partner")
-    choose_view_class = partner_choose
-    choose_results_view_class = partner_results
-
-
-person_choose, person_results = _chooser_views(
-    FoldedSearchFilterForm,
-    [
-        Column("position", label=_("Position"), accessor="position"),
-        Column("employer", label=_("Organisation"), accessor="employer"),
-    ],
-    ["full_name", "pk"],
-    lambda view: selectors.people_for(view.request.user),
-)
-
-
-class PersonChosenView(chooser_views.ChosenView):
-    def get_object(self, pk):
-        return selectors.people_for(self.request.user).get(pk=pk)
-
-
-class PersonChooserViewSet(DirectoryChooserViewSet):
-    model = Person
-    icon = "user"
-    choose_one_text = _("Choose a person")
-    choose_another_text = _("Choose another person")
-    choose_view_class = person_choose
-    choose_results_view_class = person_results
-    chosen_view_class = PersonChosenView
-
-
-unit_chooser = AdministrativeUnitChooserViewSet("directory_unit_chooser")
-organisation_chooser = OrganisationChooserViewSet("directory_organisation_chooser")
-country_chooser = CountryChooserViewSet("directory_country_chooser")
-partner_chooser = ForeignPartnerChooserViewSet("directory_partner_chooser")
-person_chooser = PersonChooserViewSet("directory_person_chooser")
-CHOOSERS = (
-    unit_chooser,
-    organisation_chooser,
-    country_chooser,
-    partner_chooser,
-    person_chooser,
-)
