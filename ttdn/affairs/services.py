@@ -14,6 +14,7 @@ Vietnamese message) and changes nothing.
 
 import datetime as dt
 import logging
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -26,7 +27,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ttdn.accounts.selectors import user_roles, visible_organisation_ids
-from ttdn.core import workflow
+from ttdn.core import audit, workflow
 from ttdn.core.errors import Errors, model_errors
 from ttdn.core.periods import overlap_errors
 
@@ -320,7 +321,9 @@ def save_record(
         record.created_by = user
     try:
         with transaction.atomic():
-            record.save()
+            audit.save_logged(
+                record, user=user, relations=CHILD_RELATIONS[type(record)]
+            )
     except IntegrityError as error:  # a concurrent save took the reference
         raise ValidationError(
             {"reference": _("Reference: another record already has it.")}
@@ -328,6 +331,17 @@ def save_record(
     if creating:
         workflow.record_creation(record, user=user, comment=comment)
     return record
+
+
+# Child rows of each record type, named in the audit entry when they change.
+CHILD_RELATIONS = defaultdict(
+    list,
+    {
+        Delegation: ["members", "country_links", "partner_links"],
+        InternationalConference: ["country_links"],
+        ForeignPressVisit: ["journalists"],
+    },
+)
 
 
 def transition(record, action: str, *, user, comment: str = "", at=None):
@@ -389,7 +403,7 @@ def register_past_delegation(
             _("Number of persons: list the members or enter the number of persons."),
         )
     errors.raise_if_any()
-    delegation.save()
+    audit.save_logged(delegation, user=user)
     workflow.record_creation(
         delegation,
         user=user,
@@ -409,6 +423,7 @@ def delete_record(record, *, user) -> None:
                 "records entered after the fact) can; cancel it instead."
             )
         )
+    audit.log_delete(record, user=user)
     record.delete()
 
 
@@ -427,8 +442,7 @@ def save_deadline_rule(rule: DeadlineRule, *, user) -> DeadlineRule:
         )
         errors.extend(overlap_errors(rule, peers, describe=lambda r: r.summary))
     errors.raise_if_any()
-    rule.save()
-    return rule
+    return audit.save_logged(rule, user=user)
 
 
 # --- reminders ----------------------------------------------------------------------

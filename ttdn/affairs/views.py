@@ -11,11 +11,10 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -26,20 +25,21 @@ from django.views.generic import FormView, TemplateView
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.history import HistoryView
-from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.widgets import AdminDateInput, BooleanRadioSelect, HeaderButton
-from wagtail.coreutils import multigetattr
-from wagtail.log_actions import log
 
 import django_filters
 
 from ttdn.accounts.selectors import user_organisation
 from ttdn.core import workflow
-from ttdn.core.errors import add_to_form
-from ttdn.core.folding import folded_search
+from ttdn.core.admin.views import (
+    ScopedIndexView,
+    ScopedInspectView,
+    ScopedViewMixin,
+    ServiceCreateView,
+    ServiceDeleteView,
+    ServiceEditView,
+)
 from ttdn.core.timefmt import to_local
 from ttdn.directory.forms import DAY_INPUT_FORMATS
 from ttdn.directory.models import Country, Organisation
@@ -47,7 +47,6 @@ from ttdn.directory.models import Country, Organisation
 from . import deadlines, importer, selectors, services
 from .choices import Direction
 from .forms import (
-    FORMSET_FIELDS,
     ImportForm,
     RecordForm,
     StatisticsForm,
@@ -62,27 +61,6 @@ def _day(value) -> str:
     if isinstance(value, dt.datetime):
         return f"{to_local(value):%d/%m/%Y %H:%M}"
     return f"{value:%d/%m/%Y}"
-
-
-# --- scoping --------------------------------------------------------------------------
-class ScopedMixin:
-    """Fetch records through the selectors: permission denied without the view's
-    permission, 404 outside the user's scope."""
-
-    def check_view_permission(self):
-        required = getattr(self, "permission_required", None)
-        if required is not None and not self.user_has_permission(required):
-            raise PermissionDenied
-        any_required = getattr(self, "any_permission_required", None)
-        if any_required is not None and not self.user_has_any_permission(any_required):
-            raise PermissionDenied
-
-    def scoped_queryset(self):
-        self.check_view_permission()
-        return selectors.records_for(self.request.user, self.model)
-
-    def scoped_object(self, pk):
-        return get_object_or_404(self.scoped_queryset(), pk=unquote(str(pk)))
 
 
 # --- listings -------------------------------------------------------------------------
@@ -162,48 +140,15 @@ def _country_filter(lookup: str):
     )
 
 
-class AffairsIndexView(ScopedMixin, generic.IndexView):
-    """Scoped listing, search without diacritics, exports readable in
-    Vietnamese. Rows open the inspect view (due dates, actions, history);
-    editing depends on the state and starts from there."""
-
-    def get_base_queryset(self):
-        return self.scoped_queryset()
+class AffairsIndexView(ScopedIndexView):
+    """Rows open the inspect view (due dates, actions, history); editing depends
+    on the state and starts from there."""
 
     def get_edit_url(self, instance):
         return None
 
     def get_delete_url(self, instance):
         return None
-
-    def search_queryset(self, queryset):
-        if not self.is_searching:
-            return queryset
-        return folded_search(
-            queryset, self.search_query, rank=not self.is_explicitly_ordered
-        )
-
-    def to_row_dict(self, item):
-        row = {}
-        for field_name in self.list_export:
-            try:
-                row[field_name] = multigetattr(item, field_name)
-            except AttributeError:
-                row[field_name] = None
-        return row
-
-    def preprocess_field_value(self, field, value, export_format):
-        if value is None:
-            return ""
-        if isinstance(value, bool):
-            return _("yes") if value else _("no")
-        if isinstance(value, dt.datetime):
-            value = to_local(value).replace(tzinfo=None)
-            if export_format == "csv":
-                return f"{value:%d/%m/%Y %H:%M}"
-        elif export_format == "csv" and isinstance(value, dt.date):
-            return f"{value:%d/%m/%Y}"
-        return super().preprocess_field_value(field, value, export_format)
 
     @cached_property
     def add_url(self):
@@ -242,18 +187,9 @@ def importer_allowed(user) -> bool:
 
 
 # --- inspect ------------------------------------------------------------------------
-class AffairsInspectView(ScopedMixin, generic.InspectView):
+class AffairsInspectView(ScopedInspectView):
     template_name = "affairs/admin/inspect.html"
     transition_url_name = None
-    extra_labels: dict = {}
-
-    def get_object(self, queryset=None):
-        return self.scoped_object(self.pk)
-
-    def get_field_label(self, field_name, field):
-        if field_name in self.extra_labels:
-            return str(self.extra_labels[field_name])
-        return super().get_field_label(field_name, field)
 
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
@@ -348,37 +284,7 @@ class AffairsInspectView(ScopedMixin, generic.InspectView):
 
 
 # --- create and edit ------------------------------------------------------------------
-class ServiceSaveMixin:
-    """Save through ``services.save_record``; its refusals are shown on the form."""
-
-    log_action = "wagtail.edit"
-
-    def save_instance(self):
-        instance = self.form.save(commit=False)
-        record = services.save_record(instance, user=self.request.user)
-        log(instance=record, action=self.log_action, user=self.request.user)
-        return record
-
-    def form_valid(self, form):
-        self.form = form
-        try:
-            with transaction.atomic():
-                self.object = self.save_instance()
-        except ValidationError as error:
-            add_to_form(form, error, formset_fields=FORMSET_FIELDS)
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
-        except PermissionDenied as error:
-            form.add_error(None, str(error) or _("You may not save this record."))
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
-        response = self.save_action()
-        hook_response = self.run_after_hook()
-        return hook_response if hook_response is not None else response
-
-
-class AffairsCreateView(ServiceSaveMixin, generic.CreateView):
-    log_action = "wagtail.create"
+class AffairsCreateView(ServiceCreateView):
     inspect_url_name = None
 
     def dispatch(self, request, *args, **kwargs):
@@ -412,12 +318,12 @@ class DelegationCreateView(AffairsCreateView):
         return self.model(direction=direction)
 
 
-class AffairsEditView(ServiceSaveMixin, ScopedMixin, generic.EditView):
+class AffairsEditView(ServiceEditView):
     report_panel = None
 
     @cached_property
     def scoped(self):
-        return self.scoped_object(self.kwargs[self.pk_url_kwarg])
+        return ScopedViewMixin.get_object(self)
 
     def get_object(self, queryset=None):
         return self.scoped
@@ -455,33 +361,20 @@ class AffairsEditView(ServiceSaveMixin, ScopedMixin, generic.EditView):
         return reverse(self.inspect_url_name, args=[quote(self.object.pk)])
 
 
-class AffairsDeleteView(ScopedMixin, generic.DeleteView):
+class AffairsDeleteView(ServiceDeleteView):
     def get_object(self, queryset=None):
         if getattr(self, "object", None):
             return self.object
-        return self.scoped_object(self.kwargs[self.pk_url_kwarg])
+        return super().get_object(queryset)
 
     def dispatch(self, request, *args, **kwargs):
         if not services.can_delete(self.object, request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def delete_action(self):
-        services.delete_record(self.object, user=self.request.user)
-
-
-class AffairsHistoryView(ScopedMixin, HistoryView):
-    def get_object(self):
-        return self.scoped_object(self.pk)
-
-
-class AffairsUsageView(ScopedMixin, UsageView):
-    def get_object(self):
-        return self.scoped_object(self.pk)
-
 
 # --- transitions --------------------------------------------------------------------
-class TransitionView(ScopedMixin, WagtailAdminTemplateMixin, FormView):
+class TransitionView(ScopedViewMixin, WagtailAdminTemplateMixin, FormView):
     """GET: the action's form (comment); POST: perform it."""
 
     model = None
@@ -506,7 +399,7 @@ class TransitionView(ScopedMixin, WagtailAdminTemplateMixin, FormView):
 
     @cached_property
     def object(self):
-        return self.scoped_object(self.kwargs["pk"])
+        return self.get_object()
 
     @cached_property
     def machine(self):
@@ -784,40 +677,6 @@ class DeadlinesView(PageMixin, TemplateView):
 
 
 # --- deadline rules -----------------------------------------------------------------
-class RuleSaveMixin:
-    def save_instance(self):
-        rule = services.save_deadline_rule(
-            self.form.save(commit=False), user=self.request.user
-        )
-        log(instance=rule, action=self.log_action, user=self.request.user)
-        return rule
-
-    def form_valid(self, form):
-        self.form = form
-        try:
-            with transaction.atomic():
-                self.object = self.save_instance()
-        except ValidationError as error:
-            for field_name, messages_ in error.message_dict.items():
-                for message in messages_:
-                    form.add_error(
-                        field_name if field_name in form.fields else None, message
-                    )
-            self.produced_error_message = self.get_error_message()
-            return self.form_invalid(form)
-        response = self.save_action()
-        hook_response = self.run_after_hook()
-        return hook_response if hook_response is not None else response
-
-
-class RuleCreateView(RuleSaveMixin, generic.CreateView):
-    log_action = "wagtail.create"
-
-
-class RuleEditView(RuleSaveMixin, generic.EditView):
-    log_action = "wagtail.edit"
-
-
 def report_panel(fields) -> ObjectList:
     return ObjectList([*fields], base_form_class=RecordForm)
 

@@ -17,14 +17,14 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
 import django_filters
 
+from ttdn.core.admin.viewsets import ServiceModelViewSet
 from ttdn.core.admin_pages import AdminPageViewSet
 
-from . import selectors, views
+from . import selectors, services, views
 from .choices import (
     ActivityKind,
     AgreementStatus,
@@ -37,7 +37,7 @@ from .choices import (
     NGOStatus,
     PressVisitStatus,
 )
-from .forms import RecordForm
+from .forms import FORMSET_FIELDS, RecordForm
 from .models import (
     AidPackage,
     DeadlineRule,
@@ -71,20 +71,14 @@ class StatusColumn(Column):
         return instance.get_status_display()
 
 
-class RecordViewSet(ModelViewSet):
+class RecordViewSet(ServiceModelViewSet):
     index_view_class = views.AffairsIndexView
     add_view_class = views.AffairsCreateView
     edit_view_class = views.AffairsEditView
     delete_view_class = views.AffairsDeleteView
-    history_view_class = views.AffairsHistoryView
-    usage_view_class = views.AffairsUsageView
     inspect_view_class = views.AffairsInspectView
     inspect_template_name = "affairs/admin/inspect.html"
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    add_to_reference_index = False
-    search_fields = ["search_text"]
-    search_backend_name = None
+    formset_fields = FORMSET_FIELDS
     list_per_page = 50
     report_fields: tuple = ()
     extra_labels: dict = {}
@@ -97,8 +91,6 @@ class RecordViewSet(ModelViewSet):
         )
 
     def get_edit_view_kwargs(self, **kwargs):
-        from . import services
-
         fields = services.report_fields(self.model)
         panel = (
             ObjectList(
@@ -109,6 +101,15 @@ class RecordViewSet(ModelViewSet):
         )
         return super().get_edit_view_kwargs(report_panel=panel, **kwargs)
 
+    def scope(self, user):
+        return selectors.records_for(user, self.model)
+
+    def save_service(self, instance, *, user):
+        return services.save_record(instance, user=user)
+
+    def delete_service(self, instance, *, user):
+        services.delete_record(instance, user=user)
+
     @property
     def transition_view(self):
         return self.construct_view(
@@ -116,6 +117,7 @@ class RecordViewSet(ModelViewSet):
             inspect_url_name=self.get_url_name("inspect"),
             index_url_name=self.get_url_name("index"),
             permission_policy=self.permission_policy,
+            scope=self.scope,
         )
 
     def get_urlpatterns(self):
@@ -1075,18 +1077,13 @@ class DeadlineRuleFilterSet(django_filters.FilterSet):
         fields = ["kind", "step"]
 
 
-class DeadlineRuleViewSet(ModelViewSet):
+class DeadlineRuleViewSet(ServiceModelViewSet):
     model = DeadlineRule
     icon = "time"
     menu_label = _("Deadline rules")
     menu_order = 900
     name = "affairs_rules"
     url_prefix = "affairs/deadline-rules"
-    add_view_class = views.RuleCreateView
-    edit_view_class = views.RuleEditView
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    add_to_reference_index = False
     list_per_page = 50
     ordering = ["kind", "step"]
     list_display = [
@@ -1146,6 +1143,9 @@ class DeadlineRuleViewSet(ModelViewSet):
         ],
         base_form_class=RecordForm,
     )
+
+    def save_service(self, instance, *, user):
+        return services.save_deadline_rule(instance, user=user)
 
 
 # --- overview pages -----------------------------------------------------------------
