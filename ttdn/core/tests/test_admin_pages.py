@@ -7,7 +7,7 @@ import pytest
 
 from ttdn.accounts import roles
 from ttdn.accounts.tests.factories import UserFactory
-from ttdn.affairs.viewsets import StatisticsViewSet
+from ttdn.affairs.viewsets.pages import StatisticsViewSet
 from ttdn.monitoring.views import BoardViewSet, InboxViewSet
 from ttdn.reports.views import DashboardViewSet
 
