@@ -6,6 +6,9 @@ officer, administrator) prepare, submit and report; *processors* (foreign-affair
 officer, administrator) receive, consult, decide — recording the decision the
 Chairperson (or the head of the foreign-affairs body by delegation) signed.
 Steering-committee members only read.
+
+Long by design: a declarative table of the seven record types' machines, kept in
+one file so that they read side by side as docs/affairs.md presents them.
 """
 
 from django.utils.translation import gettext as _
