@@ -8,7 +8,8 @@ from django.core.management import call_command
 import pytest
 
 from ttdn.affairs import deadlines, selectors
-from ttdn.affairs.demo.loader import load_demo, spread
+from ttdn.affairs.demo.common import spread
+from ttdn.affairs.demo.loader import load_demo
 from ttdn.affairs.models import (
     AidPackage,
     Delegation,
