@@ -4,8 +4,8 @@ When code moves from one app to another (``ttdn/affairs/workflow.py`` into
 ``ttdn/core/workflow/``), ``make messages`` extracts its strings into the new
 app's catalogue with empty translations, although another catalogue translates
 them. This copies those translations (same msgctxt and msgid, not fuzzy; also over
-a fuzzy guess of makemessages) and lists what is still untranslated or fuzzy. ``make messages`` runs it between extracting and
-compiling.
+a fuzzy guess of makemessages) and lists what is still untranslated or fuzzy.
+``make messages`` runs it between extracting and compiling.
 
 Usage: python scripts/po_fill.py [LANGUAGE]   (default vi)
 """
@@ -119,4 +119,4 @@ def fill(language: str = "vi") -> list[str]:
 
 if __name__ == "__main__":
     for line in fill(sys.argv[1] if len(sys.argv) > 1 else "vi"):
-        print(line)  # noqa: T201
+        print(line)

@@ -9,7 +9,7 @@ from ttdn.accounts import roles
 from ttdn.accounts.tests.factories import UserFactory
 from ttdn.affairs.viewsets.pages import StatisticsViewSet
 from ttdn.monitoring.views import BoardViewSet, InboxViewSet
-from ttdn.reports.views import DashboardViewSet
+from ttdn.reports.views.pages import DashboardViewSet
 
 pytestmark = pytest.mark.django_db
 
