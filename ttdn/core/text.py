@@ -1,5 +1,6 @@
 """Vietnamese text helpers: NFC normalisation, diacritic folding, highlighting."""
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -95,3 +96,20 @@ def excerpt(text: str, query: str, width: int = 240) -> str:
         space = text.rfind(" ", start, end)
         end = space if space > start else end
     return ("… " if start else "") + text[start:end] + (" …" if end < len(text) else "")
+
+
+def format_cell(value) -> str:
+    """A table cell in Vietnamese style: numbers with thousands separators
+    (1.234; 1.234,5), dates as 27/03/2017, booleans as "x", ``None`` as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "x" if value else ""
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    if isinstance(value, float):
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+        return text.replace(",", "#").replace(".", ",").replace("#", ".")
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    return str(value)

@@ -3,6 +3,7 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
@@ -17,6 +18,16 @@ WEEKDAYS = [
     pgettext_lazy("weekday", "Saturday"),
     pgettext_lazy("weekday", "Sunday"),
 ]
+
+
+def local_range(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """Aware datetimes from the first moment of *start* to the first moment
+    after *end*, in GMT+7."""
+    zone = timezone.get_default_timezone()
+    return (
+        dt.datetime.combine(start, dt.time.min, tzinfo=zone),
+        dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone),
+    )
 
 
 def to_local(value: dt.datetime) -> dt.datetime:

@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
+from ttdn.core.indicators import registry
 from ttdn.directory.models import Organisation
 from ttdn.directory.selectors import current
 
@@ -140,12 +141,6 @@ class TaskForm(PlanningModelForm):
 
 
 def indicator_choices():
-    from django.apps import apps
-
-    if not apps.is_installed("ttdn.reports"):
-        return []
-    from ttdn.reports.registry import registry
-
     return [(i.code, f"{i.code} — {i.name}") for i in registry.all()]
 
 

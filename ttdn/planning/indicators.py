@@ -1,6 +1,6 @@
 """Planning's indicators (found by the reports registry, docs/reports.md)."""
 
-from ttdn.reports.registry import Dimension, Observation, indicator
+from ttdn.core.indicators import Dimension, Observation, indicator
 
 from . import selectors
 from .choices import MeetingKind, WorkStatus

@@ -1,5 +1,7 @@
 """Reads for the public portal. Every query the templates need lives here."""
 
+import datetime as dt
+
 from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 
@@ -7,6 +9,7 @@ from wagtail.models import Locale, Page
 
 from ttdn.core.models import PortalRendition
 from ttdn.core.text import fold, nfc
+from ttdn.core.timefmt import local_range
 
 from .models import ArticlePage, GalleryPage, PortalSettings, SectionPage, StandardPage
 
@@ -142,4 +145,18 @@ def search_articles(*, query: str, locale: Locale):
         .public()
         .filter(locale=locale)
         .search(query, operator="and")
+    )
+
+
+def published_articles(start: dt.date, end: dt.date):
+    """Live, public articles whose publication time (shown to readers) falls
+    within *start*…*end* (GMT+7), oldest first."""
+    first, after = local_range(start, end)
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .annotate(display_at=Coalesce("published_at", "first_published_at"))
+        .filter(display_at__gte=first, display_at__lt=after)
+        .select_related("locale")
+        .order_by("display_at", "pk")
     )

@@ -16,14 +16,14 @@ from django.apps import apps
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from ttdn.core.indicators import Period, registry
+from ttdn.core.text import format_cell
 from ttdn.planning import selectors as planning
 from ttdn.planning.choices import LIVE_PLAN_STATUSES, MeetingKind, WorkStatus
 from ttdn.planning.models import Plan
 
 from .choices import ReportKind
-from .documents.decree30 import Decree30Document, format_cell
-from .periods import Period
-from .registry import registry
+from .documents.decree30 import Decree30Document
 
 STATUS_LABELS_VI = {
     WorkStatus.DONE_ON_TIME: "Hoàn thành đúng hạn",
@@ -705,11 +705,10 @@ def get_template(kind: str) -> ReportTemplate:
 def collect_affairs(period: Period) -> dict | None:
     """Figures and the seed-000-style narrative of the foreign-affairs register
     for the period, or ``None`` when it is not installed
-    (``contrib/affairs.py``)."""
+    (``sections.py``)."""
     if not apps.is_installed("ttdn.affairs"):
         return None
-    try:
-        from .contrib import affairs
-    except ImportError:
-        return None
-    return affairs.collect(period)
+    # Imported here, not above: the register is an optional app (not a cycle).
+    from . import sections
+
+    return sections.collect(period)

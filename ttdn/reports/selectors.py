@@ -11,11 +11,10 @@ from django.utils import timezone
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
+from ttdn.core.indicators import Period, SourceRef, registry
 from ttdn.planning import selectors as planning
 
 from .models import Report
-from .periods import Period
-from .registry import SourceRef, registry
 
 DELEGATION_CODES = ("DELEG_IN_COUNT", "DELEG_OUT_COUNT")
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from ttdn.core import audit, workflow
 from ttdn.core.errors import Errors, model_errors
+from ttdn.core.indicators import Period
 from ttdn.core.text import fold
 from ttdn.core.timefmt import format_short
 from ttdn.directory import selectors as directory
@@ -33,7 +34,6 @@ from .documents.decree30 import Decree30Document, Header, Signature
 from .kinds import Narrative, TemplateUnavailable, get_template
 from .machines import next_number
 from .models import Report
-from .periods import Period
 from .xlsx import to_bytes
 
 DOCX_CONTENT_TYPE = (

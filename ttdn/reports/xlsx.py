@@ -13,8 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.xml.constants import ARC_CORE
 from openpyxl.xml.functions import tostring
 
-from .periods import Period
-from .registry import registry
+from ttdn.core.indicators import Period, registry
 
 HEADER_FONT = Font(name="Times New Roman", bold=True, color="FFFFFF", size=12)
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")

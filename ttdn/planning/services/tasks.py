@@ -6,7 +6,6 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import capfirst
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from ttdn.core import audit
 from ttdn.core.errors import Errors, model_errors
+from ttdn.core.indicators import registry
 from ttdn.core.timefmt import format_short
 from ttdn.directory import selectors as directory
 from ttdn.directory.choices import OrganisationKind
@@ -91,11 +91,9 @@ class _Resolved:
 
 
 def _indicator_codes() -> set[str] | None:
-    if not apps.is_installed("ttdn.reports"):
-        return None
-    from ttdn.reports.registry import registry
-
-    return set(registry.codes())
+    """The registered indicator codes, or ``None`` when no app registers any
+    (then any code is accepted)."""
+    return set(registry.codes()) or None
 
 
 def _resolve_task(data: TaskInput, task: Task) -> _Resolved:

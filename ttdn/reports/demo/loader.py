@@ -8,12 +8,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from ttdn.accounts.demo import demo_user
+from ttdn.core.indicators import Period
 from ttdn.directory.models import Organisation
 
 from .. import services
 from ..choices import ReportKind
 from ..models import Report
-from ..periods import Period
 
 SIGNER = "Nguyễn Văn An"  # fictional (the directory demo's deputy director)
 RECIPIENTS = (

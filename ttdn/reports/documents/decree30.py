@@ -39,6 +39,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
+from ttdn.core.text import format_cell
+
 FONT = "Times New Roman"
 BLACK = RGBColor(0, 0, 0)
 
@@ -628,19 +630,3 @@ class Decree30Document:
         paragraph = _cell_paragraph(right)
         _format_paragraph(paragraph)
         _add_text(paragraph, self.signature.signer_name, size=SIZE_SIGNATURE, bold=True)
-
-
-def format_cell(value) -> str:
-    """Numbers with Vietnamese thousands separators (1.234); ``None`` as empty."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "x" if value else ""
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
-    if isinstance(value, float):
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-        return text.replace(",", "#").replace(".", ",").replace("#", ".")
-    if isinstance(value, dt.date):
-        return f"{value:%d/%m/%Y}"
-    return str(value)

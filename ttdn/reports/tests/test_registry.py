@@ -8,17 +8,17 @@ from django.utils import timezone
 
 import pytest
 
-from ttdn.planning import selectors as planning
-from ttdn.planning.choices import WorkStatus
-from ttdn.reports.periods import Period
-from ttdn.reports.registry import (
+from ttdn.core.indicators import (
     Dimension,
     Indicator,
     IndicatorRegistry,
     Observation,
+    Period,
     UnknownIndicator,
     registry,
 )
+from ttdn.planning import selectors as planning
+from ttdn.planning.choices import WorkStatus
 from ttdn.reports.tests.factories import make_tasks_in_every_status
 
 

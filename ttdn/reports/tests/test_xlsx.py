@@ -10,8 +10,8 @@ from django.utils import timezone
 import pytest
 from openpyxl import load_workbook
 
+from ttdn.core.indicators import Period
 from ttdn.reports.kinds import collect_tasks
-from ttdn.reports.periods import Period
 from ttdn.reports.tests.factories import make_tasks_in_every_status
 from ttdn.reports.xlsx import indicators_workbook, task_status_workbook, to_bytes
 

@@ -31,6 +31,7 @@ from ttdn.core.admin.views import (
 )
 from ttdn.core.admin.viewsets import ServiceModelViewSet
 from ttdn.core.errors import add_to_form
+from ttdn.core.indicators import Period
 from ttdn.core.periods import period_text
 
 from .. import selectors, services
@@ -38,7 +39,6 @@ from ..choices import ReportKind, ReportStatus
 from ..forms import IssueForm, ReportCreateForm, ReportForm
 from ..kinds import get_template
 from ..models import Report
-from ..periods import Period
 from .pages import ReadsReportsMixin, attachment
 
 

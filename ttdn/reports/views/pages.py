@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ttdn.core.admin_pages import AdminPageViewSet
+from ttdn.core.indicators import Period, UnknownIndicator, registry
 from ttdn.core.timefmt import format_short
 from ttdn.planning import selectors as planning
 from ttdn.planning.choices import WorkStatus
@@ -27,8 +28,6 @@ from ttdn.planning.choices import WorkStatus
 from .. import selectors, services
 from ..forms import PeriodForm
 from ..kinds import collect_tasks
-from ..periods import Period
-from ..registry import UnknownIndicator, registry
 from ..xlsx import indicators_workbook, task_status_workbook, to_bytes
 
 STATUS_COLOURS = {

@@ -11,11 +11,11 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from ttdn.core.indicators import Period, parse_day
 from ttdn.directory.models import Organisation
 from ttdn.reports import services
 from ttdn.reports.choices import ReportKind
 from ttdn.reports.kinds import get_template
-from ttdn.reports.periods import Period, parse_day
 
 
 class Command(BaseCommand):

@@ -13,10 +13,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from ttdn.core.indicators import Period
 from ttdn.reports import services
 from ttdn.reports.choices import ReportKind
 from ttdn.reports.documents.decree30 import date_text, estimate_width_cm, number_text
-from ttdn.reports.periods import Period
 from ttdn.reports.tests.factories import make_tasks_in_every_status
 
 pytestmark = pytest.mark.django_db

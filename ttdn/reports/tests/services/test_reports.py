@@ -11,11 +11,11 @@ from django.utils import timezone
 import pytest
 from docx import Document
 
+from ttdn.core.indicators import Period
 from ttdn.planning import selectors as planning
 from ttdn.reports import services
 from ttdn.reports.choices import ReportKind, ReportStatus
 from ttdn.reports.models import Report
-from ttdn.reports.periods import Period
 from ttdn.reports.tests.factories import make_tasks_in_every_status
 
 pytestmark = pytest.mark.django_db
@@ -115,8 +115,8 @@ def test_every_figure_of_the_task_report_is_the_selectors(world):
 
 def test_the_review_counts_published_articles_like_the_indicator(world, home):
     from ttdn.core.timefmt import VN_TZ
+    from ttdn.portal.selectors import published_articles
     from ttdn.portal.tests.factories import ArticlePageFactory, SectionPageFactory
-    from ttdn.reports.contrib.portal import published_articles
 
     section = SectionPageFactory(parent=home)
     today = timezone.localdate()
@@ -286,7 +286,7 @@ def test_issuing_needs_a_signer_and_a_free_number(world):
 
 
 def test_the_foreign_affairs_report_needs_the_register(world, settings):
-    from ttdn.reports.registry import registry
+    from ttdn.core.indicators import registry
 
     if "DELEG_IN_COUNT" in registry:
         pytest.skip("the foreign-affairs register provides its indicators")

@@ -62,7 +62,7 @@ def test_the_dashboard_draws_three_charts_with_tables(client, world):
 
 
 def _codes():
-    from ttdn.reports.registry import registry
+    from ttdn.core.indicators import registry
 
     return registry.codes()
 

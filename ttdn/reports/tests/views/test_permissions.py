@@ -9,9 +9,9 @@ from django.utils import timezone
 
 import pytest
 
+from ttdn.core.indicators import Period
 from ttdn.reports import services
 from ttdn.reports.choices import ReportKind
-from ttdn.reports.periods import Period
 from ttdn.reports.tests.factories import make_tasks_in_every_status
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ every installed app the first time the registry is read, the way Wagtail finds
 ``wagtail_hooks.py``)::
 
     # ttdn/<app>/indicators.py
-    from ttdn.reports.registry import Dimension, Observation, indicator
+    from ttdn.core.indicators import Dimension, Observation, indicator
 
     @indicator(
         code="DELEG_IN_COUNT",
@@ -36,7 +36,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import get_language
 
-from .periods import Period
+from .period import Period
 
 
 def _english() -> bool:

@@ -11,11 +11,10 @@ from docx import Document
 from ttdn.affairs import selectors as affairs
 from ttdn.affairs.choices import DelegationStatus, Direction
 from ttdn.affairs.tests.factories import DelegationFactory
+from ttdn.core.indicators import Period, registry
 from ttdn.directory.tests.factories import CountryFactory
 from ttdn.reports import services
 from ttdn.reports.choices import ReportKind
-from ttdn.reports.periods import Period
-from ttdn.reports.registry import registry
 
 pytestmark = pytest.mark.django_db
 

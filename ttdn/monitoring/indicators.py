@@ -2,9 +2,9 @@
 distorted information detected in a period (domain.md c.8), with the state they
 are in now, their severity and the organisation handling them."""
 
+from ttdn.core.indicators import Dimension, Observation, indicator
+from ttdn.core.timefmt import local_range
 from ttdn.monitoring.models import Incident
-from ttdn.reports.contrib.portal import local_range
-from ttdn.reports.registry import Dimension, Observation, indicator
 
 
 @indicator(

@@ -1,40 +1,14 @@
-"""Indicators of the public portal (ttdn.portal), registered by reports: the
-portal app stays free of reporting code."""
-
-import datetime as dt
+"""Indicators of the public portal (ttdn.portal): published articles (found
+by the indicator registry, ttdn/core/indicators)."""
 
 from django.conf import settings
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from wagtail.models import Page
 
-from ttdn.portal.models import ArticlePage
-from ttdn.reports.registry import Dimension, Observation, indicator
+from ttdn.core.indicators import Dimension, Observation, indicator
 
-
-def local_range(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    """Aware datetimes from the first moment of *start* to the first moment
-    after *end*, in GMT+7."""
-    zone = timezone.get_default_timezone()
-    return (
-        dt.datetime.combine(start, dt.time.min, tzinfo=zone),
-        dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone),
-    )
-
-
-def published_articles(start: dt.date, end: dt.date):
-    """Live, public articles whose publication time (shown to readers) falls
-    within *start*…*end* (GMT+7), oldest first."""
-    first, after = local_range(start, end)
-    return (
-        ArticlePage.objects.live()
-        .public()
-        .annotate(display_at=Coalesce("published_at", "first_published_at"))
-        .filter(display_at__gte=first, display_at__lt=after)
-        .select_related("locale")
-        .order_by("display_at", "pk")
-    )
+from .selectors import published_articles
 
 
 @indicator(

@@ -2,7 +2,7 @@
 visits per day, from its daily aggregates."""
 
 from ttdn.analytics import selectors as analytics
-from ttdn.reports.registry import Dimension, Observation, indicator
+from ttdn.core.indicators import Dimension, Observation, indicator
 
 MONTH = (Dimension("month", "tháng", "month"),)
 
