@@ -11,6 +11,9 @@ import datetime as dt
 
 from django.utils import timezone
 
+from ttdn.directory.models import Organisation, OrganisationSuccession
+from ttdn.directory.selectors import rollup_organisation
+
 from . import roles
 
 # Roles whose holders see the records of every organisation (steering-committee
@@ -65,7 +68,6 @@ def user_organisation(user, *, on: dt.date | None = None):
     the user has no organisation."""
     if not _active(user) or getattr(user, "organisation_id", None) is None:
         return None
-    from ttdn.directory.selectors import rollup_organisation
 
     return rollup_organisation(user.organisation, on=on or timezone.localdate())
 
@@ -82,8 +84,6 @@ def visible_organisation_ids(user) -> frozenset[int] | None:
     organisation = user_organisation(user)
     if organisation is None:
         return frozenset()
-    from ttdn.directory.models import Organisation, OrganisationSuccession
-    from ttdn.directory.selectors import rollup_organisation
 
     # Only predecessors of the organisation or of a body under it can roll up to
     # it (rollup follows successors, then possibly the successors' parents).

@@ -19,6 +19,7 @@ from ttdn.core.timefmt import format_short
 from ttdn.core.workflow import Guard, StateMachine, Transition, register, stamp
 
 from . import deadlines
+from .calendar import add_months
 from .choices import (
     AgreementStatus as AS,
 )
@@ -228,7 +229,6 @@ NOT_EXPIRED = Guard(_not_expired, gettext_lazy("a future expiry date"))
 def _revocable(record, context):
     """Decree 80/2020: approval may be withdrawn when the aid has not started
     within 6 months of the decision."""
-    from .calendar import add_months
 
     if record.decision_date is None:
         return None

@@ -13,6 +13,8 @@ Written in Vietnamese by default (``language="en"`` gives English).
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from ttdn.directory.selectors import serving_province
+
 from .selectors import Period, delegation_stats
 
 # How formal texts write some countries after "nước" (seed 000: "nước CHDCND Lào").
@@ -40,8 +42,6 @@ def subject_name(*, organisation=None, province=None, language: str) -> str:
             else (organisation.name)
         )
     if province is None:
-        from ttdn.directory.selectors import serving_province
-
         province = serving_province()
     if province is None:
         return _("the province")

@@ -13,6 +13,7 @@ from ttdn.core.errors import Errors
 from ttdn.core.timefmt import format_short
 from ttdn.directory.choices import PartnerKind
 
+from .calendar import add_months
 from .choices import (
     ApprovalAuthority,
     Direction,
@@ -276,7 +277,6 @@ def ngo_errors(ngo) -> Errors:
                 % {"end": format_short(expires), "start": format_short(issued)},
             )
         years = REGISTRATION_YEARS.get(ngo.registration_kind, 5)
-        from .calendar import add_months
 
         limit = add_months(issued, 12 * years)
         if expires > limit:

@@ -28,6 +28,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ttdn.core.scoping import scope_by_organisation
+from ttdn.directory.models import Organisation
+from ttdn.directory.selectors import province_of, rollup_organisation
 
 from . import deadlines
 from .choices import (
@@ -245,8 +247,6 @@ def _rolled_up(queryset, *, on: dt.date, organisation=None, province=None):
     *organisation*, or whose organisation's province rolls up to *province*."""
     if organisation is None and province is None:
         return queryset
-    from ttdn.directory.models import Organisation
-    from ttdn.directory.selectors import province_of, rollup_organisation
 
     keep = []
     ids = set(queryset.values_list("organisation_id", flat=True))
@@ -364,7 +364,6 @@ def delegation_breakdown(
     to several countries counts for each), ``unit`` (the host or sending unit
     rolled up on *rollup_on*, default the period's end) or ``province`` (its
     province, rolled up the same way). Largest first."""
-    from ttdn.directory.selectors import province_of, rollup_organisation
 
     day = rollup_on or period.end
     records = (

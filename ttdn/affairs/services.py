@@ -26,10 +26,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from ttdn.accounts import roles
 from ttdn.accounts.selectors import user_roles, visible_organisation_ids
 from ttdn.core import audit, workflow
 from ttdn.core.errors import Errors, model_errors
 from ttdn.core.periods import overlap_errors
+from ttdn.directory.selectors import foreign_affairs_body, rollup_organisation
 
 from . import deadlines, rules
 from .choices import DelegationStatus, ReminderStage
@@ -121,7 +123,6 @@ def can_delete(record, user) -> bool:
     if not machine.in_scope(record, user):
         return False
     held = user_roles(user)
-    from ttdn.accounts import roles
 
     if roles.ADMINISTRATOR in held:
         return True
@@ -457,7 +458,6 @@ class ReminderReport:
 
 
 def _recipient(record, item) -> str:
-    from ttdn.directory.selectors import foreign_affairs_body, rollup_organisation
 
     today = timezone.localdate()
     body = foreign_affairs_body()

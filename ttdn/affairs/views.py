@@ -30,7 +30,7 @@ from wagtail.admin.widgets import AdminDateInput, BooleanRadioSelect, HeaderButt
 
 import django_filters
 
-from ttdn.accounts.selectors import user_organisation
+from ttdn.accounts.selectors import sees_all_organisations, user_organisation
 from ttdn.core import workflow
 from ttdn.core.admin.views import (
     ScopedIndexView,
@@ -297,7 +297,6 @@ class AffairsCreateView(ServiceCreateView):
 
     def get_initial_form_instance(self):
         instance = self.new_instance()
-        from ttdn.accounts.selectors import sees_all_organisations
 
         user = self.request.user
         if not sees_all_organisations(user):

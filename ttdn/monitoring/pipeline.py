@@ -16,6 +16,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from ttdn.directory.selectors import serving_province
+
 from . import classifier, dedupe, language
 from .extraction import Article
 from .gazetteer import Gazetteer
@@ -79,8 +81,6 @@ class Pipeline:
         if name is None:
             return None
         if self._province_unit is None:
-            from ttdn.directory.selectors import serving_province
-
             self._province_unit = serving_province()
         return self._province_unit
 

@@ -19,6 +19,14 @@ from ttdn.accounts.selectors import (
 )
 from ttdn.core.scoping import scope_by_organisation
 from ttdn.core.timefmt import VN_TZ
+from ttdn.directory import selectors as directory
+from ttdn.directory.choices import PROVINCE_LEVEL
+from ttdn.directory.models import (
+    AdministrativeUnit,
+    ForeignPartner,
+    Organisation,
+    Person,
+)
 
 from . import classifier, dedupe
 from .choices import OPEN_STATES, IncidentState, Review, Step
@@ -145,14 +153,6 @@ def build_gazetteer(*, on: dt.date | None = None) -> Gazetteer:
     directory: names of the province and of the units that roll up to it, of its
     communes and wards (current and historic), organisations, officials, foreign
     partners and guests. Empty (nothing is relevant) when no province is set."""
-    from ttdn.directory import selectors as directory
-    from ttdn.directory.choices import PROVINCE_LEVEL
-    from ttdn.directory.models import (
-        AdministrativeUnit,
-        ForeignPartner,
-        Organisation,
-        Person,
-    )
 
     day = on or timezone.localdate()
     province = directory.serving_province()
@@ -310,8 +310,6 @@ def _period_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.dateti
 
 
 def _organisation_ids_rolling_up_to(organisation, *, on: dt.date) -> set[int]:
-    from ttdn.directory import selectors as directory
-    from ttdn.directory.models import Organisation
 
     ids = {organisation.pk}
     candidates = Organisation.objects.filter(
@@ -365,7 +363,6 @@ def incident_time_metrics(
     *group_by*: ``None`` (one row per metric), ``"organisation"`` (the assigned
     organisation rolled up to *end*) or ``"month"`` (month of detection, GMT+7).
     """
-    from ttdn.directory import selectors as directory
 
     rows = []
     for metric in metrics:

@@ -37,12 +37,14 @@ from ttdn.accounts.selectors import (
     user_roles,
     visible_organisation_ids,
 )
+from ttdn.accounts.services import role_group
 
 from .choices import (
     LIVE_PLAN_STATUSES,
     AssignmentRole,
     CommitteeRole,
     PlanStatus,
+    ReminderKind,
     ReportStatus,
     WorkStatus,
 )
@@ -311,7 +313,6 @@ def planning_settings() -> PlanningSettings:
 
 def work_items_to_remind(day: dt.date, *, days_before: int) -> QuerySet[WorkItem]:
     """Open work items due from *day* to *day* + *days_before* not yet reminded."""
-    from .choices import ReminderKind
 
     return (
         WorkItem.objects.filter(
@@ -331,7 +332,6 @@ def work_items_to_remind(day: dt.date, *, days_before: int) -> QuerySet[WorkItem
 def work_items_to_escalate(day: dt.date, *, days_after: int) -> QuerySet[WorkItem]:
     """Open work items at least *days_after* days past their due date, not yet
     escalated."""
-    from .choices import ReminderKind
 
     return (
         WorkItem.objects.filter(
@@ -350,8 +350,6 @@ def unit_recipients(organisation) -> list[str]:
     """E-mail addresses of an organisation: its own and its active focal points'."""
     from django.contrib.auth import get_user_model
 
-    from ttdn.accounts.services import role_group
-
     addresses = [organisation.email] if organisation.email else []
     users = (
         get_user_model()
@@ -369,8 +367,6 @@ def unit_recipients(organisation) -> list[str]:
 
 def officer_recipients() -> list[str]:
     from django.contrib.auth import get_user_model
-
-    from ttdn.accounts.services import role_group
 
     users = (
         get_user_model()

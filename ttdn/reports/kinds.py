@@ -24,6 +24,7 @@ from ttdn.planning.models import Plan
 
 from .choices import ReportKind
 from .documents.decree30 import Decree30Document
+from .xlsx import task_status_workbook
 
 STATUS_LABELS_VI = {
     WorkStatus.DONE_ON_TIME: "Hoàn thành đúng hạn",
@@ -679,7 +680,6 @@ class TaskStatusReport(ReportTemplate):
             )
 
     def workbook(self, data):
-        from .xlsx import task_status_workbook
 
         return task_status_workbook(
             data["tasks"], title=self.default_subject(period_of(data))

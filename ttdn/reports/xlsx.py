@@ -14,6 +14,7 @@ from openpyxl.xml.constants import ARC_CORE
 from openpyxl.xml.functions import tostring
 
 from ttdn.core.indicators import Period, registry
+from ttdn.planning.choices import WorkStatus
 
 HEADER_FONT = Font(name="Times New Roman", bold=True, color="FFFFFF", size=12)
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
@@ -140,7 +141,6 @@ def _date(value):
 def task_status_workbook(tasks: dict, *, title: str = "") -> Workbook:
     """Two sheets: status by lead unit (with the share done on time) and every
     work item."""
-    from ttdn.planning.choices import WorkStatus
 
     workbook = Workbook()
     sheet = workbook.active

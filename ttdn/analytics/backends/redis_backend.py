@@ -27,6 +27,8 @@ import uuid
 
 from django.db import IntegrityError, transaction
 
+from ttdn.analytics.identity import epoch_ms, local_day, local_now
+
 from ..models import FlushBatch, PageViewTotal
 from . import Figures, Hit, Outcome, windows_ms
 from .database import add_counts, read_site_figures, retrying
@@ -226,7 +228,6 @@ class RedisBackend:
         return self._figures(hit, reply)
 
     def page_views(self, page_id: int) -> int:
-        from ttdn.analytics.identity import epoch_ms, local_day, local_now
 
         now = local_now()
         return self.figures(
@@ -319,7 +320,6 @@ class RedisBackend:
     # --- flushing ---------------------------------------------------------------------
     def flush(self, *, today: dt.date | None = None) -> int:
         """Write the pending counts to the database. Returns how many counts."""
-        from ttdn.analytics.identity import local_day
 
         today = today or local_day()
         self._trim_online()

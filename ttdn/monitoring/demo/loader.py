@@ -19,6 +19,8 @@ from django.utils.text import slugify
 
 from ttdn.accounts.demo import demo_user
 from ttdn.core.text import fold
+from ttdn.directory.models import Organisation
+from ttdn.directory.selectors import serving_province
 
 from .. import classifier, extraction, services
 from ..choices import (
@@ -186,8 +188,6 @@ def _ensure_sources(counter: list) -> dict[str, Source]:
 
 
 def _organisation(short_code: str):
-    from ttdn.directory.models import Organisation
-    from ttdn.directory.selectors import serving_province
 
     province = serving_province()
     if province is None:
