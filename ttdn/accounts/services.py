@@ -15,6 +15,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from ttdn.core import audit
+
 from . import roles
 
 
@@ -91,3 +93,17 @@ def _ensure_approval_workflow(root_page: Page) -> None:
         WorkflowPage.objects.update_or_create(
             page=root_page, defaults={"workflow": workflow}
         )
+
+
+# --- login audit (ttdn/accounts/login.py) -------------------------------------------
+def log_login(user):
+    return audit.log(instance=user, action=audit.LOGIN, user=user)
+
+
+def log_login_failed(user):
+    """A wrong password for an existing account (no actor: nobody is signed in)."""
+    return audit.log(instance=user, action=audit.LOGIN_FAILED, user=None)
+
+
+def log_logout(user):
+    return audit.log(instance=user, action=audit.LOGOUT, user=user)

@@ -11,6 +11,9 @@ from collections.abc import Iterable
 
 from wagtail.log_actions import log
 
+# Columns computed from others (the folded search text): never "changed" by a user.
+DERIVED_FIELDS = ("search_text",)
+
 CREATE = "wagtail.create"
 EDIT = "wagtail.edit"
 DELETE = "wagtail.delete"
@@ -32,8 +35,8 @@ def snapshot(instance) -> dict:
 
 def changed_fields(before: dict, instance, *, ignore: Iterable[str] = ()) -> list[str]:
     """Names of the fields whose value differs from *before* (a :func:`snapshot`),
-    automatic timestamps and *ignore* left out."""
-    ignored = set(ignore)
+    automatic timestamps, derived search columns and *ignore* left out."""
+    ignored = {*ignore, *DERIVED_FIELDS}
     changed = []
     for field in instance._meta.concrete_fields:
         if field.primary_key or field.name in ignored:
@@ -107,3 +110,22 @@ def log_saved(instance, *, user, created: bool, before: dict | None = None, extr
         return log_create(instance, user=user)
     fields = changed_fields(before or {}, instance) if before is not None else []
     return log_edit(instance, user=user, fields=[*fields, *extra])
+
+
+# --- security events (registered in core/wagtail_hooks.py) ------------------------
+DOWNLOAD = "ttdn.download"
+EXPORT = "ttdn.export"
+LOGIN = "ttdn.login"
+LOGIN_FAILED = "ttdn.login_failed"
+LOGOUT = "ttdn.logout"
+REFUSED_UPLOAD = "ttdn.refused_upload"
+
+
+def log_download(instance, *, user, data: dict | None = None):
+    """A download of a non-public file (a document, an issued report)."""
+    return log(instance=instance, action=DOWNLOAD, user=actor(user), data=data or {})
+
+
+def log_export(instance, *, user, data: dict | None = None):
+    """An export of a listing; *instance* is the user who exported."""
+    return log(instance=instance, action=EXPORT, user=actor(user), data=data or {})
