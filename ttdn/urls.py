@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from ttdn.accounts.login import ThrottledPasswordResetView
 from ttdn.core.admin.site_history import ScopedLogEntriesView
 from ttdn.portal import views as portal_views
 from ttdn.portal.sitemaps import PortalSitemap
@@ -18,6 +19,11 @@ urlpatterns = [
     path(
         "admin/reports/site-history/results/",
         ScopedLogEntriesView.as_view(results_only=True),
+    ),
+    # Password reset requests throttled per address and e-mail (accounts/login.py).
+    path(
+        "admin/password_reset/",
+        ThrottledPasswordResetView.as_view(),
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -7,15 +7,22 @@ Vietnamese lockout page. Every login, failed login and logout also becomes an
 audit entry on the account (unknown user names are kept by axes' failure log).
 """
 
+import hashlib
+import logging
 import math
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from wagtail.admin.views.account import PasswordResetView
+
 from . import services
+
+logger = logging.getLogger(__name__)
 
 
 def client_ip(request) -> str:
@@ -64,3 +71,47 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
 def on_logged_out(sender, request, user, **kwargs):
     if user is not None:
         services.log_logout(user)
+
+
+# --- password reset throttling ---------------------------------------------------
+def _throttled(kind: str, value: str, *, limit: int, window: int) -> bool:
+    """Count one request for *value* (hashed, never stored as is); True once
+    more than *limit* arrived within *window* seconds."""
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}\n{kind}\n{value}".encode())
+    key = f"accounts:reset:{kind}:{digest.hexdigest()[:32]}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > limit
+
+
+class ThrottledPasswordResetView(PasswordResetView):
+    """Wagtail's password reset, at most RESET_LIMIT requests per address and
+    per e-mail address per hour (docs/security.md#login)."""
+
+    def post(self, request, *args, **kwargs):
+        limit = settings.TTDN_PASSWORD_RESET_LIMIT
+        email = (request.POST.get("email") or "").strip().lower()
+        over_address = _throttled("ip", client_ip(request), limit=limit, window=3600)
+        over_email = bool(email) and _throttled(
+            "email", email, limit=limit, window=3600
+        )
+        if over_address or over_email:
+            logger.warning(
+                "Password reset throttled (%s)", "address" if over_address else "e-mail"
+            )
+            form = self.get_form()
+            form.add_error(
+                None,
+                _(
+                    "Too many password reset requests: try again in an hour or "
+                    "ask an administrator."
+                ),
+            )
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().post(request, *args, **kwargs)

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     # After the two above: the back office's own CSP and frame rules, the idle
     # session timeout.
     "ttdn.core.middleware.BackOfficeSecurityMiddleware",
+    # Expired passwords must be changed before anything else (accounts/passwords).
+    "ttdn.accounts.passwords.PasswordExpiryMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: refuses logins of locked-out accounts and addresses (django-axes).
     "axes.middleware.AxesMiddleware",
@@ -171,6 +173,14 @@ TTDN_TASKS = {"STALE_AFTER": 3600, "MAX_ATTEMPTS": 3}
 
 # --- Users, authentication ------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+# Password policy (TCVN 11930 level 3; ttdn/accounts/passwords.py): length,
+# letters + digits + another character, not one of the last HISTORY passwords,
+# changed every MAX_AGE_DAYS (0: never).
+TTDN_PASSWORD_POLICY = {
+    "MIN_LENGTH": env.PASSWORD_MIN_LENGTH,
+    "HISTORY": env.PASSWORD_HISTORY,
+    "MAX_AGE_DAYS": env.PASSWORD_MAX_AGE_DAYS,
+}
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation."
@@ -178,10 +188,12 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": TTDN_PASSWORD_POLICY["MIN_LENGTH"]},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "ttdn.accounts.passwords.CharacterClassesValidator"},
+    {"NAME": "ttdn.accounts.passwords.PasswordHistoryValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
 AUTHENTICATION_BACKENDS = [
@@ -203,6 +215,8 @@ AXES_LOCKOUT_CALLABLE = "ttdn.accounts.login.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "ttdn.accounts.login.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+# Password reset requests per network address and per e-mail address per hour.
+TTDN_PASSWORD_RESET_LIMIT = 5
 
 # --- Internationalisation -------------------------------------------------------
 LANGUAGE_CODE = "vi"

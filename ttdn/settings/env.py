@@ -91,6 +91,12 @@ SENDFILE_URL = _str("TTDN_SENDFILE_URL", "/protected-media/")
 AXES_ENABLED = _bool("TTDN_LOGIN_LOCKOUT", True)
 LOGIN_FAILURE_LIMIT = _int("TTDN_LOGIN_FAILURE_LIMIT", 5)
 LOGIN_LOCKOUT_MINUTES = _int("TTDN_LOGIN_LOCKOUT_MINUTES", 30)
+# Password policy (docs/security.md#passwords): [12] minimum length, [5] earlier
+# passwords that may not be reused, [90] days before a password must be changed
+# (0: never).
+PASSWORD_MIN_LENGTH = _int("TTDN_PASSWORD_MIN_LENGTH", 12)
+PASSWORD_HISTORY = _int("TTDN_PASSWORD_HISTORY", 5)
+PASSWORD_MAX_AGE_DAYS = _int("TTDN_PASSWORD_MAX_AGE_DAYS", 90)
 # Monitoring: local or private host names, addresses or networks (comma-separated)
 # the fetcher may reach all the same; empty: public addresses only.
 MONITORING_ALLOWED_ADDRESSES = _list("TTDN_MONITORING_ALLOWED_ADDRESSES")

@@ -10,6 +10,7 @@ from wagtail.admin.views.reports.audit_logging import (
 from wagtail.log_actions import registry as log_action_registry
 
 from ..audit_scope import scope_log_entries
+from .views import LoggedExportMixin
 
 
 def _scoped_entries(user):
@@ -26,7 +27,7 @@ class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
         return User.objects.filter(pk__in=user_ids).order_by(User.USERNAME_FIELD)
 
 
-class ScopedLogEntriesView(LogEntriesView):
+class ScopedLogEntriesView(LoggedExportMixin, LogEntriesView):
     filterset_class = ScopedSiteHistoryFilterSet
 
     def filter_queryset(self, queryset):

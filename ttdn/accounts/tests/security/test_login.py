@@ -81,3 +81,18 @@ def test_logins_and_failures_are_audited(client, officer):
     ) == ["chuyenvien", "khongtontai"]
     # A success resets the account's failure count.
     assert not AccessAttempt.objects.filter(username="chuyenvien").exists()
+
+
+def test_password_reset_is_throttled(client, officer, mailoutbox, settings):
+    for _ in range(settings.TTDN_PASSWORD_RESET_LIMIT):
+        response = client.post(
+            "/admin/password_reset/", {"email": officer.email}, REMOTE_ADDR="192.0.2.8"
+        )
+        assert response.status_code == 302
+    sent = len(mailoutbox)
+    response = client.post(
+        "/admin/password_reset/", {"email": officer.email}, REMOTE_ADDR="192.0.2.8"
+    )
+    assert response.status_code == 429
+    assert "Quá nhiều yêu cầu đặt lại mật khẩu" in response.content.decode()
+    assert len(mailoutbox) == sent

@@ -1,0 +1,37 @@
+"""Back-office pages of the accounts app: locked logins (lockouts.py)."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import lockouts, services
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [
+        path(
+            "accounts/lockouts/",
+            lockouts.LockoutView.as_view(),
+            name="accounts_lockouts",
+        )
+    ]
+
+
+class LockoutMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(lockouts.PERMISSION)
+
+
+@hooks.register("register_settings_menu_item")
+def register_menu_item():
+    return LockoutMenuItem(
+        _("Locked logins"), reverse("accounts_lockouts"), icon_name="lock", order=610
+    )
+
+
+@hooks.register("register_log_actions")
+def register_actions(actions):
+    actions.register_action(services.UNLOCK, _("Unlock login"), _("Login unlocked"))
