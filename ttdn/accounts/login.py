@@ -69,8 +69,9 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
 
 
 def on_logged_out(sender, request, user, **kwargs):
-    if user is not None:
-        services.log_logout(user)
+    if user is not None and user.pk is not None:
+        # The stored user, not the request's wrapper (Wagtail logs by type).
+        services.log_logout(get_user_model()._default_manager.get(pk=user.pk))
 
 
 # --- password reset throttling ---------------------------------------------------

@@ -107,6 +107,8 @@ class PasswordExpiryMiddleware:
         "/admin/logout/",
         "/admin/password_reset/",
         "/admin/jsi18n/",
+        "/admin/sprite/",
+        "/admin/2fa/",
     )
 
     def __init__(self, get_response):

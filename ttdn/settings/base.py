@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Second login factor (ttdn/accounts/twofactor.py).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Content-Security-Policy (SECURE_CSP below; docs/security.md).
@@ -83,6 +85,7 @@ MIDDLEWARE = [
     # After the two above: the back office's own CSP and frame rules, the idle
     # session timeout.
     "ttdn.core.middleware.BackOfficeSecurityMiddleware",
+    "ttdn.accounts.twofactor_views.TwoFactorMiddleware",
     # Expired passwords must be changed before anything else (accounts/passwords).
     "ttdn.accounts.passwords.PasswordExpiryMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -215,6 +218,10 @@ AXES_LOCKOUT_CALLABLE = "ttdn.accounts.login.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "ttdn.accounts.login.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+# Two-factor login (TOTP, ttdn/accounts/twofactor.py): required for these roles
+# (and superusers) unless TTDN_2FA_REQUIRED=false; anyone may enrol.
+TTDN_2FA = {"REQUIRED": env.TWO_FACTOR_REQUIRED, "ROLES": env.TWO_FACTOR_ROLES}
+OTP_TOTP_ISSUER = env.SITE_NAME
 # Password reset requests per network address and per e-mail address per hour.
 TTDN_PASSWORD_RESET_LIMIT = 5
 

@@ -91,6 +91,10 @@ SENDFILE_URL = _str("TTDN_SENDFILE_URL", "/protected-media/")
 AXES_ENABLED = _bool("TTDN_LOGIN_LOCKOUT", True)
 LOGIN_FAILURE_LIMIT = _int("TTDN_LOGIN_FAILURE_LIMIT", 5)
 LOGIN_LOCKOUT_MINUTES = _int("TTDN_LOGIN_LOCKOUT_MINUTES", 30)
+# Two-factor login: [true] required for the roles below (false: a local demo or
+# a test run); [administrator,foreign_affairs_officer] the roles that need it.
+TWO_FACTOR_REQUIRED = _bool("TTDN_2FA_REQUIRED", True)
+TWO_FACTOR_ROLES = _list("TTDN_2FA_ROLES", "administrator,foreign_affairs_officer")
 # Password policy (docs/security.md#passwords): [12] minimum length, [5] earlier
 # passwords that may not be reused, [90] days before a password must be changed
 # (0: never).
