@@ -5,12 +5,14 @@ TTDN_2FA_REQUIRED=false; the demo accounts' pre-enrolment."""
 import re
 import time
 
-import pytest
 from django.core.management import call_command
+
+from wagtail.models import ModelLogEntry
+
+import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from wagtail.models import ModelLogEntry
 
 from ttdn.accounts import roles, twofactor
 from ttdn.accounts.tests.factories import PASSWORD, UserFactory
