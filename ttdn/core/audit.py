@@ -9,6 +9,8 @@ same trace. Transitions are logged by the workflow engine
 
 from collections.abc import Iterable
 
+from django.utils.functional import SimpleLazyObject
+
 from wagtail.log_actions import log
 
 # Columns computed from others (the folded search text): never "changed" by a user.
@@ -121,11 +123,24 @@ LOGOUT = "ttdn.logout"
 REFUSED_UPLOAD = "ttdn.refused_upload"
 
 
+def stored(instance):
+    """*instance* itself rather than a lazy wrapper (``request.user``): Wagtail
+    finds the log model by the instance's type."""
+    if isinstance(instance, SimpleLazyObject):
+        instance.pk  # noqa: B018 - evaluates the wrapper
+        return instance._wrapped
+    return instance
+
+
 def log_download(instance, *, user, data: dict | None = None):
     """A download of a non-public file (a document, an issued report)."""
-    return log(instance=instance, action=DOWNLOAD, user=actor(user), data=data or {})
+    return log(
+        instance=stored(instance), action=DOWNLOAD, user=actor(user), data=data or {}
+    )
 
 
 def log_export(instance, *, user, data: dict | None = None):
     """An export of a listing; *instance* is the user who exported."""
-    return log(instance=instance, action=EXPORT, user=actor(user), data=data or {})
+    return log(
+        instance=stored(instance), action=EXPORT, user=actor(user), data=data or {}
+    )

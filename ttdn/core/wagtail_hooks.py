@@ -3,11 +3,14 @@ the audit actions the product adds to Wagtail's (docs/security.md)."""
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from . import audit, files
+from .admin.site_history import AuditTrailView
 
 
 @hooks.register("register_log_actions")
@@ -34,3 +37,22 @@ def check_document_access(document, request):
         raise PermissionDenied
     audit.log_download(document, user=request.user)
     return None
+
+
+@hooks.register("register_admin_urls")
+def register_audit_trail_urls():
+    return [
+        path("audit/", AuditTrailView.as_view(), name="core_audit_trail"),
+        path(
+            "audit/results/",
+            AuditTrailView.as_view(results_only=True),
+            name="core_audit_trail_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_trail_menu_item():
+    return MenuItem(
+        _("Audit trail"), reverse("core_audit_trail"), icon_name="history", order=900
+    )

@@ -4,6 +4,8 @@ defect 4: an incident without an organisation broke the export)."""
 import csv
 import io
 
+from wagtail.models import ModelLogEntry
+
 import pytest
 from openpyxl import load_workbook
 
@@ -39,6 +41,12 @@ def test_incident_without_organisation_exports_as_csv(client, users):
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert len(rows) == 3
+    entry = ModelLogEntry.objects.get(action="ttdn.export")
+    assert (entry.user_id, entry.data["model"], entry.data["rows"]) == (
+        users["officer"].pk,
+        "monitoring.incident",
+        2,
+    )
     assert sorted(r[0] for r in rows[1:]) == [
         "Bài viết sai sự thật",
         "Tin đồn về lũ quét",
