@@ -1,9 +1,8 @@
 """Wagtail's site history report and its exports, scoped per organisation
 (``audit_scope.py``). Mounted over Wagtail's own URL in ``ttdn/urls.py``."""
 
-import datetime as dt
-
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from wagtail.admin.views.reports.audit_logging import (
@@ -69,7 +68,7 @@ class AuditTrailView(ScopedLogEntriesView):
     list_export = [*ScopedLogEntriesView.list_export, "changed_fields"]
 
     def get_filename(self):
-        return f"nhat-ky-kiem-tra-{dt.date.today():%Y-%m-%d}"
+        return f"nhat-ky-kiem-tra-{timezone.localdate():%Y-%m-%d}"
 
     def decorate_paginated_queryset(self, queryset):
         entries = super().decorate_paginated_queryset(queryset)
