@@ -289,6 +289,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents are always sent by the checked view (/documents/<id>/<name>, see
 # ttdn/core/files.py), never by a direct /media/ address.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every upload declares it holds no state secret; documents with a secrecy stamp
+# are refused (ttdn/core/secrecy.py, docs/security.md#state-secrets).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "ttdn.core.forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "ttdn.core.forms.ImageForm"
 TTDN_SENDFILE = env.SENDFILE
 TTDN_SENDFILE_URL = env.SENDFILE_URL
 if TTDN_SENDFILE in ("nginx", "xsendfile"):
