@@ -3,7 +3,8 @@
 
 A backup is one ``.tar.gz``: ``data.json.gz`` (every record, content types
 and permissions included, through Django's serialisers, so it restores into
-SQLite or PostgreSQL whatever it came from), ``media/`` (every uploaded file) and ``manifest.json``
+SQLite or PostgreSQL whatever it came from), ``media/`` (every uploaded file)
+and ``manifest.json``
 (format, time, database engine, migration state, and the SHA-256 of each
 member). Restoring checks the manifest, migrates the target database, loads
 every record in one transaction (after emptying the tables a new installation's
@@ -102,13 +103,13 @@ def _add(archive, name, data: bytes):
 def read(path: Path) -> tuple[dict, bytes, Path]:
     """Check and unpack an archive into a temporary folder: (manifest, data,
     folder holding media/)."""
-    try:
-        archive = tarfile.open(path, "r:gz")
-    except (OSError, tarfile.TarError) as error:
-        raise BackupError(f"Tệp sao lưu {path}: không đọc được ({error}).") from None
     folder = Path(tempfile.mkdtemp(prefix="ttdn-restore-"))
-    with archive:
-        archive.extractall(folder, filter="data")
+    try:
+        with tarfile.open(path, "r:gz") as archive:
+            archive.extractall(folder, filter="data")
+    except (OSError, tarfile.TarError) as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise BackupError(f"Tệp sao lưu {path}: không đọc được ({error}).") from None
     manifest_path = folder / "manifest.json"
     if not manifest_path.exists():
         raise BackupError(f"Tệp sao lưu {path}: thiếu manifest.json.")
