@@ -136,3 +136,15 @@ def test_demo_accounts_are_pre_enrolled(settings, tmp_path, capsys):
     assert twofactor.secret_base32(device) == secret
     call_command("demo_totp")
     assert TOTPDevice.objects.count() == 2
+
+
+def test_reset_command(client, capsys):
+    officer = UserFactory(username="cv", roles=[roles.FOREIGN_AFFAIRS_OFFICER])
+    TOTPDevice.objects.create(user=officer, name="app", confirmed=True)
+    twofactor.new_recovery_codes(officer)
+    call_command("reset_2fa", "cv")
+    assert not TOTPDevice.objects.filter(user=officer).exists()
+    assert not StaticToken.objects.filter(device__user=officer).exists()
+    assert ModelLogEntry.objects.filter(action="ttdn.2fa_reset").count() == 1
+    _login(client, "cv")
+    assert client.get("/admin/")["Location"].startswith("/admin/2fa/setup/")
