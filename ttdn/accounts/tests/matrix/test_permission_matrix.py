@@ -51,7 +51,6 @@ def _fingerprint(model, obj=None):
 
 
 def _allowed(user, viewset, action, obj):
-    opts = viewset.model._meta
     perm = {
         "index": ("view", "change", "add", "delete"),
         "inspect": ("view", "change"),
