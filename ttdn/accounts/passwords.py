@@ -116,11 +116,12 @@ class PasswordExpiryMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
+        # The path first: the portal's readers' sessions are never touched.
         if (
-            user is not None
-            and user.is_authenticated
-            and request.path.startswith("/admin/")
+            request.path.startswith("/admin/")
             and not request.path.startswith(self.ALLOWED_PREFIXES)
+            and user is not None
+            and user.is_authenticated
             and password_expired(user)
         ):
             messages.warning(

@@ -52,11 +52,12 @@ class TwoFactorMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
+        # The path first: the portal's readers' sessions are never touched.
         if (
-            user is not None
-            and user.is_authenticated
-            and request.path.startswith("/admin/")
+            request.path.startswith("/admin/")
             and not request.path.startswith(EXEMPT_PREFIXES)
+            and user is not None
+            and user.is_authenticated
             and not user.is_verified()
             and twofactor.required_for(user)
         ):

@@ -38,6 +38,10 @@ class BackOfficeSecurityMiddleware:
         return response
 
     def _idle_expired(self, request):
+        # Anonymous readers have no session cookie: their session (and user) is
+        # never touched, so cached pages stay cacheable (no "Vary: Cookie").
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
         user = getattr(request, "user", None)
         session = getattr(request, "session", None)
         if session is None or user is None or not user.is_authenticated:

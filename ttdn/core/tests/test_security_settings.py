@@ -128,3 +128,13 @@ def test_active_session_is_kept(client, superuser):
     session[LAST_SEEN] = int(time.time()) - 29 * 60
     session.save()
     assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_security_middleware_keeps_portal_pages_cacheable(client, home):
+    """Idle timeout, 2FA and password expiry never touch an anonymous reader's
+    session: no "Vary: Cookie", so the page cache keeps the page."""
+    first = client.get("/")
+    assert "cookie" not in first.get("Vary", "").lower()
+    assert first["X-Cache"] == "MISS"
+    assert client.get("/")["X-Cache"] == "HIT"
