@@ -22,6 +22,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
@@ -174,7 +175,11 @@ def restore(path: Path, *, flush: bool = False) -> dict:
             for obj in loaded:
                 obj.save()
                 objects += 1
+            # The cache now holds the restored content types (their ids).
             ContentType.objects.clear_cache()
+            ContentType.objects.get_for_models(
+                *apps.get_models(), for_concrete_models=False
+            )
         _reset_sequences()
         media_root = Path(settings.MEDIA_ROOT)
         source = folder / "media"
@@ -194,8 +199,6 @@ def restore(path: Path, *, flush: bool = False) -> dict:
 def _reset_sequences():
     if connection.vendor != "postgresql":
         return
-    from django.apps import apps
-
     models = [m for m in apps.get_models() if m._meta.managed]
     statements = connection.ops.sequence_reset_sql(_NoStyle(), models)
     with connection.cursor() as cursor:

@@ -33,7 +33,7 @@ def _counts():
     }
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_round_trip_into_an_empty_database(tmp_path, settings, home):
     organisation = OrganisationFactory(name="Sở Công Thương", short_code="SCT")
     user = UserFactory(
@@ -56,7 +56,7 @@ def test_round_trip_into_an_empty_database(tmp_path, settings, home):
         names = tar.getnames()
     assert "manifest.json" in names and f"media/{document.file.name}" in names
 
-    call_command("flush", interactive=False, verbosity=0)
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
     (settings.MEDIA_ROOT / document.file.name).unlink()
     assert get_user_model().objects.count() == 0
 
@@ -78,7 +78,7 @@ def test_round_trip_into_an_empty_database(tmp_path, settings, home):
     OrganisationFactory(name="Sở Y tế", short_code="SYT")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_restore_refuses_a_non_empty_database(tmp_path):
     UserFactory(username="cv")
     archive = tmp_path / "a.tar.gz"
@@ -88,7 +88,7 @@ def test_restore_refuses_a_non_empty_database(tmp_path):
     assert get_user_model().objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_restore_refuses_a_damaged_archive(tmp_path):
     UserFactory(username="cv")
     archive = tmp_path / "a.tar.gz"
@@ -103,7 +103,7 @@ def test_restore_refuses_a_damaged_archive(tmp_path):
             import io
 
             target.addfile(member, io.BytesIO(data))
-    call_command("flush", interactive=False, verbosity=0)
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
     with pytest.raises(CommandError, match="SHA-256 không khớp"):
         call_command("restore", str(damaged))
     assert get_user_model().objects.count() == 0

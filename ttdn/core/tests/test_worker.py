@@ -79,7 +79,7 @@ def _stop(process):
             process.wait()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_killed_worker_task_is_recovered_and_completed_once(tmp_path, settings):
     settings.TASKS = DB_BACKEND
     from ttdn.core.tests.worker_tasks import slow_first_time
@@ -109,7 +109,7 @@ def test_killed_worker_task_is_recovered_and_completed_once(tmp_path, settings):
     assert marker.read_text().splitlines() == ["start 1", "start 2", "done 2"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_worker_survives_losing_its_database_connection(tmp_path, settings):
     if connection.vendor != "postgresql":
         pytest.skip("terminates the worker's PostgreSQL connections")
