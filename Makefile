@@ -33,6 +33,7 @@ run: install
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_demo_users
+	$(MANAGE) demo_totp
 	@echo "TTĐN: http://$(HOST):$(PORT)/ (Ctrl-C để dừng / to stop)"
 	HTTP_PORT=$(PORT) $(VENV)/bin/honcho -f Procfile start
 

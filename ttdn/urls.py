@@ -7,10 +7,24 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from ttdn.accounts.login import ThrottledPasswordResetView
+from ttdn.core.admin.site_history import ScopedLogEntriesView
 from ttdn.portal import views as portal_views
 from ttdn.portal.sitemaps import PortalSitemap
 
 urlpatterns = [
+    # Wagtail's site history, scoped per organisation (ttdn/core/audit_scope.py);
+    # before Wagtail's own routes so these answer at the same addresses.
+    path("admin/reports/site-history/", ScopedLogEntriesView.as_view()),
+    path(
+        "admin/reports/site-history/results/",
+        ScopedLogEntriesView.as_view(results_only=True),
+    ),
+    # Password reset requests throttled per address and e-mail (accounts/login.py).
+    path(
+        "admin/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("analytics/", include("ttdn.analytics.urls")),
@@ -19,14 +33,14 @@ urlpatterns = [
 ]
 
 if settings.TTDN_SERVE_MEDIA:
-    # Embedded mode (make run): Django serves uploaded media itself. Behind nginx
-    # or with object storage, TTDN_SERVE_MEDIA is off (docs/deployment.md).
+    # Embedded mode (make run): Django serves the public media (image renditions)
+    # itself; documents and reports go through their checked views. Behind nginx,
+    # TTDN_SERVE_MEDIA is off (docs/deployment.md, docs/security.md).
     from django.urls import re_path
-    from django.views.static import serve
 
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    ]
+    from ttdn.core.files import serve_public_media
+
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_public_media)]
 
 urlpatterns += i18n_patterns(
     path("", include("ttdn.portal.urls")),

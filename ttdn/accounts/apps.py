@@ -23,10 +23,22 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from django.contrib.auth import signals as auth_signals
+
         from ttdn.core import scoping
 
-        from . import roles, selectors
+        from . import login, roles, selectors
 
+        # The login audit (logins, failures, logouts): docs/security.md#audit.
+        auth_signals.user_logged_in.connect(
+            login.on_logged_in, dispatch_uid="ttdn.accounts.login_audit"
+        )
+        auth_signals.user_login_failed.connect(
+            login.on_login_failed, dispatch_uid="ttdn.accounts.login_failed_audit"
+        )
+        auth_signals.user_logged_out.connect(
+            login.on_logged_out, dispatch_uid="ttdn.accounts.logout_audit"
+        )
         post_migrate.connect(
             _sync_roles_after_last_app, dispatch_uid="ttdn.accounts.sync_roles"
         )

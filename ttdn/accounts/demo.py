@@ -10,9 +10,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from ttdn.directory.models import Organisation
 
-from . import roles
+from . import roles, twofactor
 from .services import role_group
 
 # username, first name, last name, role (None: superuser), organisation name.
@@ -135,3 +138,50 @@ def ensure_demo_users() -> list[str]:
         else:
             lines.append(f"  {username} — {label} (mật khẩu đã được đổi)")
     return lines
+
+
+def demo_totp_key() -> str:
+    """The demo accounts' shared TOTP key (hex), generated once into
+    var/demo-totp-key (mode 600) so the printed secret stays valid."""
+    path = settings.VAR_DIR / "demo-totp-key"
+    if path.exists():
+        return path.read_text().strip()
+    key = secrets.token_hex(20)
+    settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+@transaction.atomic
+def enrol_demo_totp() -> list[str]:
+    """Enrol the demo accounts that must use two-factor login with one shared
+    authenticator key, so the demo stays quick; returns lines to print (the key
+    to type into an app, and the code valid now). Idempotent; an account that
+    enrolled its own device is left alone."""
+    key = demo_totp_key()
+    User = get_user_model()
+    enrolled = []
+    for username, *_rest in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        if user is None or not twofactor.required_for(user):
+            continue
+        if TOTPDevice.objects.filter(user=user, confirmed=True).exclude(key=key):
+            continue
+        TOTPDevice.objects.update_or_create(
+            user=user,
+            name="demo",
+            defaults={"key": key, "confirmed": True},
+        )
+        enrolled.append(username)
+    if not enrolled:
+        return []
+    device = TOTPDevice(key=key)
+    secret = twofactor.secret_base32(device)
+    code = f"{totp(device.bin_key):06d}"
+    return [
+        f"Đăng nhập hai bước (TOTP) của tài khoản trình diễn {', '.join(enrolled)}:",
+        f"  khóa bí mật (nhập vào ứng dụng xác thực): {secret}",
+        f"  mã hiện tại: {code}  (đổi sau mỗi 30 giây; "
+        "`python manage.py demo_totp` in lại)",
+    ]

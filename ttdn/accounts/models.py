@@ -30,3 +30,23 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+
+class PasswordRecord(models.Model):
+    """A password a user had (its hash, never the password), to refuse reusing
+    recent ones and to tell when the current one expires
+    (``passwords.py``, docs/security.md#passwords)."""
+
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="password_records"
+    )
+    password = models.CharField(max_length=128)
+    changed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("password record")
+        verbose_name_plural = _("password records")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.user} ({self.changed_at:%d/%m/%Y})"

@@ -1,5 +1,6 @@
 """Role set-up: groups, their permissions and the article approval workflow."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -14,6 +15,10 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+
+from axes.utils import reset
+
+from ttdn.core import audit
 
 from . import roles
 
@@ -91,3 +96,45 @@ def _ensure_approval_workflow(root_page: Page) -> None:
         WorkflowPage.objects.update_or_create(
             page=root_page, defaults={"workflow": workflow}
         )
+
+
+# --- login audit (ttdn/accounts/login.py) -------------------------------------------
+def log_login(user):
+    return audit.log(instance=user, action=audit.LOGIN, user=user)
+
+
+def log_login_failed(user):
+    """A wrong password for an existing account (no actor: nobody is signed in)."""
+    return audit.log(instance=user, action=audit.LOGIN_FAILED, user=None)
+
+
+def log_logout(user):
+    return audit.log(instance=user, action=audit.LOGOUT, user=user)
+
+
+UNLOCK = "ttdn.unlock_login"
+
+
+@transaction.atomic
+def unlock_login(*, username=None, ip_address=None, user) -> int:
+    """Clear the failed logins of an account or a network address (so it can log
+    in again at once); the unlock is an audit entry on the account, or on the
+    administrator who unlocked an address. Returns the attempts cleared."""
+    removed = reset(ip=ip_address, username=username)
+    User = get_user_model()
+    target = (
+        User._default_manager.filter(**{User.USERNAME_FIELD: username}).first()
+        if username
+        else None
+    )
+    audit.log(
+        instance=target or user,
+        action=UNLOCK,
+        user=audit.actor(user),
+        data={
+            "username": username or "",
+            "address": ip_address or "",
+            "cleared": removed,
+        },
+    )
+    return removed

@@ -120,3 +120,11 @@ def forget_salts() -> None:
 def visitor_id(*, ip: str, user_agent: str, salt: str) -> str:
     message = f"{ip}\n{user_agent}".encode()
     return hmac.new(salt.encode(), message, hashlib.sha256).hexdigest()[:32]
+
+
+def address_page_key(*, ip: str, page_id: int, salt: str) -> str:
+    """The key of one network address reading one page: a keyed hash under the
+    day's salt (the address itself is never stored, and the key cannot be
+    linked to it once the salt is deleted)."""
+    message = f"{ip}\npage:{page_id}".encode()
+    return hmac.new(salt.encode(), message, hashlib.sha256).hexdigest()[:32]

@@ -4,6 +4,8 @@ figures. Definitions (what one view and one visit are): docs/analytics.md."""
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -40,15 +42,37 @@ def count_hit(
         return None
     now = now or timezone.now()
     day = identity.local_day(now)
-    visitor = identity.visitor_id(
-        ip=ip, user_agent=user_agent, salt=identity.daily_salt(day)
-    )
+    salt = identity.daily_salt(day)
+    visitor = identity.visitor_id(ip=ip, user_agent=user_agent, salt=salt)
+    if page_id is not None and _over_address_cap(ip=ip, page_id=page_id, salt=salt):
+        page_id = None  # still a visit, no longer a view of the page
     hit = Hit(day=day, now_ms=identity.epoch_ms(now), visitor=visitor, page_id=page_id)
     backend = get_backend()
     if with_figures:
         outcome, figures = backend.record_and_read(hit)
         return CountResult(outcome=outcome, figures=figures)
     return CountResult(outcome=backend.record(hit))
+
+
+def _over_address_cap(*, ip: str, page_id: int, salt: str) -> bool:
+    """True once one network address has counted VIEWS_PER_ADDRESS views of a
+    page within VIEW_WINDOW, whatever User-Agent each request claims (an office
+    behind one address still counts several readers)."""
+    conf = settings.TTDN_ANALYTICS
+    limit = conf.get("VIEWS_PER_ADDRESS")
+    if not limit:
+        return False
+    window = int(conf["VIEW_WINDOW"])
+    key = "analytics:cap:" + identity.address_page_key(
+        ip=ip, page_id=page_id, salt=salt
+    )
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > limit
 
 
 def count_request(

@@ -9,7 +9,12 @@ same trace. Transitions are logged by the workflow engine
 
 from collections.abc import Iterable
 
+from django.utils.functional import SimpleLazyObject
+
 from wagtail.log_actions import log
+
+# Columns computed from others (the folded search text): never "changed" by a user.
+DERIVED_FIELDS = ("search_text",)
 
 CREATE = "wagtail.create"
 EDIT = "wagtail.edit"
@@ -32,8 +37,8 @@ def snapshot(instance) -> dict:
 
 def changed_fields(before: dict, instance, *, ignore: Iterable[str] = ()) -> list[str]:
     """Names of the fields whose value differs from *before* (a :func:`snapshot`),
-    automatic timestamps and *ignore* left out."""
-    ignored = set(ignore)
+    automatic timestamps, derived search columns and *ignore* left out."""
+    ignored = {*ignore, *DERIVED_FIELDS}
     changed = []
     for field in instance._meta.concrete_fields:
         if field.primary_key or field.name in ignored:
@@ -107,3 +112,35 @@ def log_saved(instance, *, user, created: bool, before: dict | None = None, extr
         return log_create(instance, user=user)
     fields = changed_fields(before or {}, instance) if before is not None else []
     return log_edit(instance, user=user, fields=[*fields, *extra])
+
+
+# --- security events (registered in core/wagtail_hooks.py) ------------------------
+DOWNLOAD = "ttdn.download"
+EXPORT = "ttdn.export"
+LOGIN = "ttdn.login"
+LOGIN_FAILED = "ttdn.login_failed"
+LOGOUT = "ttdn.logout"
+REFUSED_UPLOAD = "ttdn.refused_upload"
+
+
+def stored(instance):
+    """*instance* itself rather than a lazy wrapper (``request.user``): Wagtail
+    finds the log model by the instance's type."""
+    if isinstance(instance, SimpleLazyObject):
+        instance.pk  # noqa: B018 - evaluates the wrapper
+        return instance._wrapped
+    return instance
+
+
+def log_download(instance, *, user, data: dict | None = None):
+    """A download of a non-public file (a document, an issued report)."""
+    return log(
+        instance=stored(instance), action=DOWNLOAD, user=actor(user), data=data or {}
+    )
+
+
+def log_export(instance, *, user, data: dict | None = None):
+    """An export of a listing; *instance* is the user who exported."""
+    return log(
+        instance=stored(instance), action=EXPORT, user=actor(user), data=data or {}
+    )

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 import requests
 
-from . import decoding
+from . import addresses, decoding
 
 
 class FetchError(Exception):
@@ -113,7 +113,13 @@ class Fetcher:
             conf["HOST_INTERVAL"] if host_interval is None else host_interval
         )
         self.user_agent = user_agent or conf["USER_AGENT"]
-        self.session = session or requests.Session()
+        if session is None:
+            session = requests.Session()
+            # Connections to local, private or reserved addresses are refused
+            # (addresses.py), whatever a host name resolves to.
+            session.mount("http://", addresses.CheckedAdapter())
+            session.mount("https://", addresses.CheckedAdapter())
+        self.session = session
         # Never read proxies or .netrc from the environment.
         self.session.trust_env = False
 
@@ -142,6 +148,10 @@ class Fetcher:
                     % {"url": url, "loop": current}
                 )
             seen.add(current)
+            try:
+                addresses.check_url(current)
+            except addresses.ForbiddenAddress as error:
+                raise FetchError(str(error)) from error
             self.limiter.wait(urlsplit(current).hostname or "")
             response = self._request(current, headers, started)
             if response.is_redirect or response.status_code in (
@@ -188,6 +198,8 @@ class Fetcher:
                 allow_redirects=False,
                 stream=True,
             )
+        except addresses.ForbiddenAddress as error:
+            raise FetchError(str(error)) from error
         except requests.Timeout as error:
             raise FetchError(self._timeout_message(url)) from error
         except requests.RequestException as error:

@@ -30,7 +30,7 @@ from ttdn.core.folding import folded
 from ttdn.core.periods import overlap_errors
 from ttdn.core.timefmt import VN_TZ
 
-from . import classifier, dedupe, extraction, selectors
+from . import addresses, classifier, dedupe, extraction, selectors
 from .choices import (
     PORTAL_RESPONSE_KINDS,
     AlertSubject,
@@ -68,6 +68,14 @@ def source_errors(source: Source) -> Errors:
     if source.url and scheme not in ("http", "https"):
         errors.add(
             "url", _("Address: only http:// and https:// addresses are allowed.")
+        )
+    elif source.url and not addresses.literal_host_is_public(source.url):
+        errors.add(
+            "url",
+            _(
+                "Address: a local, private or reserved network address cannot be "
+                "monitored; only public addresses are fetched."
+            ),
         )
     if source.source_type == SourceType.LISTING:
         if not source.link_selector.strip():

@@ -13,6 +13,20 @@ def fetch_due_sources():
 
 
 @task()
+def fetch_source_now(source_id: int):
+    """The "fetch now" button: fetch one source in the worker, not in the web
+    request. Safe to run twice (items are deduplicated by address)."""
+    from . import services
+    from .models import Source
+
+    source = Source.objects.filter(pk=source_id).first()
+    if source is None:
+        return {"new_items": 0}
+    report = services.fetch_source(source)
+    return {"outcome": report.run.outcome, "new_items": report.run.items_new}
+
+
+@task()
 def detect_spikes():
     """Raise spike alerts and e-mail them to the monitors."""
     from . import services

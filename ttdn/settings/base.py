@@ -1,5 +1,9 @@
 """Settings shared by every environment; environment values come from env.py."""
 
+import datetime as dt
+
+from django.utils.csp import CSP
+
 import dj_database_url
 
 from . import env
@@ -36,6 +40,11 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks_db",
+    # Login lockout and two-factor login (docs/security.md).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -67,9 +76,21 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Second login factor (ttdn/accounts/twofactor.py).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy (SECURE_CSP below; docs/security.md).
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # After the two above: the back office's own CSP and frame rules, the idle
+    # session timeout.
+    "ttdn.core.middleware.BackOfficeSecurityMiddleware",
+    "ttdn.accounts.twofactor_views.TwoFactorMiddleware",
+    # Expired passwords must be changed before anything else (accounts/passwords).
+    "ttdn.accounts.passwords.PasswordExpiryMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: refuses logins of locked-out accounts and addresses (django-axes).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ttdn.urls"
@@ -84,6 +105,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -147,9 +169,21 @@ else:
 # Django's tasks API and Wagtail's django_tasks backport both read TASKS; the
 # database backend runs them in `manage.py db_worker` (see Procfile).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Recovery of tasks whose worker died (ttdn/core/worker.py): a task RUNNING on a
+# worker of another machine for STALE_AFTER seconds is requeued; a task is run at
+# most MAX_ATTEMPTS times.
+TTDN_TASKS = {"STALE_AFTER": 3600, "MAX_ATTEMPTS": 3}
 
 # --- Users, authentication ------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+# Password policy (TCVN 11930 level 3; ttdn/accounts/passwords.py): length,
+# letters + digits + another character, not one of the last HISTORY passwords,
+# changed every MAX_AGE_DAYS (0: never).
+TTDN_PASSWORD_POLICY = {
+    "MIN_LENGTH": env.PASSWORD_MIN_LENGTH,
+    "HISTORY": env.PASSWORD_HISTORY,
+    "MAX_AGE_DAYS": env.PASSWORD_MAX_AGE_DAYS,
+}
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation."
@@ -157,12 +191,39 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": TTDN_PASSWORD_POLICY["MIN_LENGTH"]},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "ttdn.accounts.passwords.CharacterClassesValidator"},
+    {"NAME": "ttdn.accounts.passwords.PasswordHistoryValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+AUTHENTICATION_BACKENDS = [
+    # Counts failures and refuses locked accounts/addresses before checking.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# --- Login lockout (django-axes, docs/security.md#login) ----------------------------
+# After AXES_FAILURE_LIMIT failures in a row for one account, or from one address,
+# that account (or address) is locked for AXES_COOLOFF_TIME; an administrator
+# can unlock it earlier (Settings → Locked logins).
+AXES_ENABLED = env.AXES_ENABLED
+AXES_FAILURE_LIMIT = env.LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "ttdn.accounts.login.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "ttdn.accounts.login.client_ip"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_VERBOSE = False
+# Two-factor login (TOTP, ttdn/accounts/twofactor.py): required for these roles
+# (and superusers) unless TTDN_2FA_REQUIRED=false; anyone may enrol.
+TTDN_2FA = {"REQUIRED": env.TWO_FACTOR_REQUIRED, "ROLES": env.TWO_FACTOR_ROLES}
+OTP_TOTP_ISSUER = env.SITE_NAME
+# Password reset requests per network address and per e-mail address per hour.
+TTDN_PASSWORD_RESET_LIMIT = 5
 
 # --- Internationalisation -------------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -225,6 +286,17 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "odt", "ods", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents are always sent by the checked view (/documents/<id>/<name>, see
+# ttdn/core/files.py), never by a direct /media/ address.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every upload declares it holds no state secret; documents with a secrecy stamp
+# are refused (ttdn/core/secrecy.py, docs/security.md#state-secrets).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "ttdn.core.forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "ttdn.core.forms.ImageForm"
+TTDN_SENDFILE = env.SENDFILE
+TTDN_SENDFILE_URL = env.SENDFILE_URL
+if TTDN_SENDFILE in ("nginx", "xsendfile"):
+    SENDFILE_BACKEND = "ttdn.core.files"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {
@@ -246,12 +318,48 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 
-# --- Security -------------------------------------------------------------------
+# --- Security (docs/security.md) --------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No page may be framed by another site; the back office frames its own page
+# previews (ttdn.core.middleware sets SAMEORIGIN there).
+X_FRAME_OPTIONS = "DENY"
+# Sessions: a browser session ends after this many seconds without a request
+# (TCVN 11930 level 3: idle timeout), and at most after SESSION_COOKIE_AGE.
+SESSION_COOKIE_AGE = 12 * 3600
+SESSION_SAVE_EVERY_REQUEST = False
+TTDN_SESSION_IDLE_SECONDS = env.SESSION_IDLE_SECONDS
+# Content-Security-Policy (Django's built-in middleware). The portal runs no
+# inline script (a nonce is offered for any that must); the back office
+# (Wagtail's admin) needs inline scripts, so it gets TTDN_ADMIN_CSP.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    # Video embeds (Wagtail embeds) on articles.
+    "frame-src": [
+        CSP.SELF,
+        "https://www.youtube.com",
+        "https://www.youtube-nocookie.com",
+    ],
+    "frame-ancestors": [CSP.NONE],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+}
+TTDN_ADMIN_CSP = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "frame-ancestors": [CSP.SELF],
+    "frame-src": [CSP.SELF, "https:"],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+}
 
 # --- E-mail ---------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
@@ -283,6 +391,8 @@ TTDN_SEARCH_RESULTS_PER_PAGE = 10
 TTDN_IMPORT_MAX_BYTES = 5 * 1024 * 1024
 # Periodic jobs the scheduler enqueues (name → task path, interval in seconds).
 TTDN_PERIODIC_TASKS = {
+    # Requeue the tasks of workers that died (ttdn/core/worker.py).
+    "tasks_recover": {"task": "ttdn.core.tasks.recover_stale_tasks", "every": 60},
     "publish_scheduled": {
         "task": "ttdn.portal.tasks.publish_scheduled_pages",
         "every": 60,
@@ -337,6 +447,10 @@ TTDN_ANALYTICS = {
     "CLIENT_IP_HEADER": env.CLIENT_IP_HEADER,
     "VISIT_TIMEOUT": 30 * 60,  # a new visit after 30 minutes without a hit
     "VIEW_WINDOW": 30 * 60,  # a page counts once per visitor per 30 minutes
+    # …and at most this many times per network address per VIEW_WINDOW (a keyed
+    # hash in the cache, never the address): a client changing its User-Agent
+    # on every request cannot inflate a count.
+    "VIEWS_PER_ADDRESS": 5,
     "ONLINE_WINDOW": 5 * 60,  # "online now": a hit in the last 5 minutes
     # Database backend: a process reuses its "online now" count this long (when
     # over 200 readers are online), and the beacon's figures for this long.
@@ -393,6 +507,9 @@ TTDN_MONITORING = {
     # A failing source waits interval × 2^failures, at most this many minutes.
     "MAX_BACKOFF_MINUTES": 24 * 60,
     "USER_AGENT": "TTDN-monitor/1.0 (+https://example.org/ttdn)",
+    # Only public addresses are fetched (ttdn/monitoring/addresses.py); these
+    # host names, addresses or networks are allowed all the same.
+    "ALLOWED_ADDRESSES": env.MONITORING_ALLOWED_ADDRESSES,
     # Near-duplicates: MinHash LSH over word 3-grams of the folded text.
     "NEAR_DUPLICATE_THRESHOLD": 0.4,
     "MINHASH_PERMUTATIONS": 128,

@@ -75,7 +75,35 @@ REQUIRE_BROWSER = _bool("TTDN_REQUIRE_BROWSER", False)
 CHROMIUM_PATH = _str("TTDN_CHROMIUM", "/usr/bin/chromium")
 SERVE_MEDIA = _bool("TTDN_SERVE_MEDIA", True)
 LOG_LEVEL = _str("LOG_LEVEL", "INFO")
-SECURE_SSL_REDIRECT = _bool("SECURE_SSL_REDIRECT", False)
+# [true] Production redirects HTTP to HTTPS (false only behind a proxy that does).
+SECURE_SSL_REDIRECT = _bool("SECURE_SSL_REDIRECT", True)
+# [false] Production: ask browsers to preload HSTS for the whole domain.
+HSTS_PRELOAD = _bool("TTDN_HSTS_PRELOAD", False)
+# [1800] Back-office sessions end after this many seconds without a request.
+SESSION_IDLE_SECONDS = _int("TTDN_SESSION_IDLE_SECONDS", 30 * 60)
+# Files (documents, issued reports) the application has checked are handed to the
+# web server to send: "" (Django streams them), "nginx" (X-Accel-Redirect to
+# TTDN_SENDFILE_URL, an internal location) or "xsendfile" (Apache, Caddy).
+SENDFILE = _str("TTDN_SENDFILE")
+SENDFILE_URL = _str("TTDN_SENDFILE_URL", "/protected-media/")
+# Login lockout: failures in a row before an account or address is locked, and
+# for how many minutes; TTDN_LOGIN_LOCKOUT=false turns it off (tests only).
+AXES_ENABLED = _bool("TTDN_LOGIN_LOCKOUT", True)
+LOGIN_FAILURE_LIMIT = _int("TTDN_LOGIN_FAILURE_LIMIT", 5)
+LOGIN_LOCKOUT_MINUTES = _int("TTDN_LOGIN_LOCKOUT_MINUTES", 30)
+# Two-factor login: [true] required for the roles below (false: a local demo or
+# a test run); [administrator,foreign_affairs_officer] the roles that need it.
+TWO_FACTOR_REQUIRED = _bool("TTDN_2FA_REQUIRED", True)
+TWO_FACTOR_ROLES = _list("TTDN_2FA_ROLES", "administrator,foreign_affairs_officer")
+# Password policy (docs/security.md#passwords): [12] minimum length, [5] earlier
+# passwords that may not be reused, [90] days before a password must be changed
+# (0: never).
+PASSWORD_MIN_LENGTH = _int("TTDN_PASSWORD_MIN_LENGTH", 12)
+PASSWORD_HISTORY = _int("TTDN_PASSWORD_HISTORY", 5)
+PASSWORD_MAX_AGE_DAYS = _int("TTDN_PASSWORD_MAX_AGE_DAYS", 90)
+# Monitoring: local or private host names, addresses or networks (comma-separated)
+# the fetcher may reach all the same; empty: public addresses only.
+MONITORING_ALLOWED_ADDRESSES = _list("TTDN_MONITORING_ALLOWED_ADDRESSES")
 # Audience statistics (docs/analytics.md): counter backend "database" (default) or
 # "redis" (needs TTDN_ANALYTICS_REDIS_URL or REDIS_URL).
 ANALYTICS_BACKEND = _str("TTDN_ANALYTICS_BACKEND", "database")

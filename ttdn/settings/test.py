@@ -15,6 +15,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Two-factor login off except in its own tests (ttdn/accounts/tests/security/).
+TTDN_2FA = {**TTDN_2FA, "REQUIRED": False}  # noqa: F405
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 # Several test runs may share this machine (and its PostgreSQL and Redis): each run
 # gets its own database and cache key prefix.

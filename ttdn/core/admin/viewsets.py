@@ -23,6 +23,7 @@ Leaving ``delete_service`` out refuses deleting.
 
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .. import access
 from . import views
 
 
@@ -41,6 +42,11 @@ class ServiceModelViewSet(ModelViewSet):
     search_fields = ["search_text"]
     # Error field → child panel (formset) of the form, for the services' messages.
     formset_fields: dict = {}
+
+    def on_register(self):
+        super().on_register()
+        # Files and audit entries about these records are scoped like them.
+        access.register(self.model, self.scope)
 
     def scope(self, user):
         """The records *user* may see (default: all of them)."""

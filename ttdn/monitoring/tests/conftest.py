@@ -28,6 +28,9 @@ def _monitoring_settings(settings, _model_dir):
         "HOST_INTERVAL": 0,
         "TIMEOUT": 2,
         "TOTAL_TIMEOUT": 4,
+        # The fixture server runs on 127.0.0.1 (tests/security/test_ssrf.py
+        # empties this list).
+        "ALLOWED_ADDRESSES": ["127.0.0.1"],
     }
     yield
     classifier.forget()

@@ -18,7 +18,7 @@ import django_filters
 from ttdn.core.admin.views import ScopedInspectView
 from ttdn.core.admin.viewsets import ServiceModelViewSet
 
-from .. import forms, selectors, services
+from .. import forms, selectors, services, tasks
 from ..choices import (
     Review,
     SourceKind,
@@ -75,24 +75,21 @@ class SourceInspectView(ScopedInspectView):
 
 
 def fetch_now(request, pk):
-    """Fetch a source at once (POST), whatever its schedule."""
+    """Fetch a source soon (POST), whatever its schedule: the worker fetches it
+    (never this web request); its result shows in the fetch history."""
     _require(request, "monitoring.change_source")
     source = get_object_or_404(Source, pk=pk)
     if request.method != "POST":
         return redirect("monitoring_sources:inspect", pk)
-    report = services.fetch_source(source)
-    if report.run.outcome == "error":
-        messages.error(request, report.run.message)
-    else:
-        messages.success(
-            request,
-            _("Fetched “%(name)s”: %(new)s new item(s), %(duplicate)s already stored.")
-            % {
-                "name": source,
-                "new": report.run.items_new,
-                "duplicate": report.run.items_duplicate,
-            },
+    tasks.fetch_source_now.enqueue(source.pk)
+    messages.success(
+        request,
+        _(
+            "“%(name)s” will be fetched in a moment; its result appears in the "
+            "fetch history below."
         )
+        % {"name": source},
+    )
     return redirect("monitoring_sources:inspect", pk)
 
 

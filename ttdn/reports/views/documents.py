@@ -23,7 +23,7 @@ from wagtail.admin.widgets import Button
 
 import django_filters
 
-from ttdn.core import workflow
+from ttdn.core import audit, workflow
 from ttdn.core.admin.views import (
     ScopedInspectView,
     ServiceCreateView,
@@ -198,6 +198,8 @@ class ReportEditView(ServiceEditView):
 class ReportFileView(ReadsReportsMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         report = get_object_or_404(selectors.reports_for(request.user), pk=kwargs["pk"])
+        # Reports are internal files: each download is an audit entry.
+        audit.log_download(report, user=request.user, data={"format": kwargs["format"]})
         if kwargs["format"] == "xlsx":
             content = services.render_workbook(report)
             if content is None:
