@@ -433,3 +433,46 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("portal settings")
+
+
+class SearchEntry(models.Model):
+    """One live, public article as the portal search finds it.
+
+    Derived from the article by :mod:`ttdn.portal.search.index` whenever it is
+    published, unpublished, moved, restricted or deleted, and rebuilt in bulk by
+    ``manage.py update_portal_search``. ``terms`` holds the article's syllables
+    and syllable pairs (:mod:`ttdn.core.search.vietnamese`); PostgreSQL indexes
+    it with a GIN index over ``array_to_tsvector(string_to_array(terms, ' '))``,
+    SQLite with the FTS5 table ``portal_searchentry_fts`` kept in step by
+    triggers (migration 0003).
+    """
+
+    page = models.OneToOneField(
+        Page, primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", on_delete=models.CASCADE, related_name="+"
+    )
+    section = models.ForeignKey(
+        Page, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    display_at = models.DateTimeField()
+    title = models.TextField()
+    terms = models.TextField()
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        indexes = [
+            models.Index(
+                fields=["locale", "-display_at", "-page"],
+                name="portal_search_locale_date",
+            ),
+            models.Index(
+                fields=["section", "-display_at", "-page"],
+                name="portal_search_section_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title

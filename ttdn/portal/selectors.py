@@ -6,7 +6,6 @@ from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page
 
 from ttdn.core.models import PortalRendition
-from ttdn.core.text import fold, nfc
 
 from .models import ArticlePage, GalleryPage, PortalSettings, SectionPage, StandardPage
 
@@ -124,22 +123,3 @@ def fixed_pages(*, home: Page) -> QuerySet[StandardPage]:
 
 def menu_sections(*, home: Page) -> QuerySet[Page]:
     return home.get_children().live().public().in_menu()
-
-
-def normalise_query(query: str) -> str:
-    """The query as typed, NFC-normalised and trimmed; empty if it has no words."""
-    query = " ".join(nfc(query or "").split())[:200]
-    return query if any(ch.isalnum() for ch in fold(query)) else ""
-
-
-def search_articles(*, query: str, locale: Locale):
-    """Full-text search over live articles of a language; diacritics optional."""
-    query = normalise_query(query)
-    if not query:
-        return ArticlePage.objects.none()
-    return (
-        ArticlePage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .search(query, operator="and")
-    )

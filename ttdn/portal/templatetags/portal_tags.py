@@ -5,7 +5,8 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
-from ttdn.core import text, timefmt
+from ttdn.core import timefmt
+from ttdn.core.search import highlight as search_highlight
 from ttdn.pagecache import generation
 
 register = template.Library()
@@ -59,12 +60,12 @@ def language_links(context):
 
 @register.filter
 def highlight(value, query):
-    return text.highlight(value or "", query or "")
+    return search_highlight.highlight(value or "", query or "")
 
 
 @register.filter
 def excerpt(value, query=""):
-    return text.excerpt(value or "", query or "")
+    return search_highlight.excerpt(value or "", query or "")
 
 
 @register.filter
