@@ -436,19 +436,23 @@ class PortalSettings(BaseSiteSetting):
 
 
 class SearchEntry(models.Model):
-    """One live, public article as the portal search finds it.
+    """One live, public article as the portal search and listings find it.
 
     Derived from the article by :mod:`ttdn.portal.search.index` whenever it is
     published, unpublished, moved, restricted or deleted, and rebuilt in bulk by
     ``manage.py update_portal_search``. ``terms`` holds the article's syllables
-    and syllable pairs (:mod:`ttdn.core.search.vietnamese`); PostgreSQL indexes
-    it with a GIN index over ``array_to_tsvector(string_to_array(terms, ' '))``,
-    SQLite with the FTS5 table ``portal_searchentry_fts`` kept in step by
-    triggers (migration 0003).
+    and syllable pairs (:mod:`ttdn.core.search.vietnamese`) and its language and
+    section as terms; PostgreSQL indexes it with a GIN index over
+    ``array_to_tsvector(string_to_array(terms, ' '))``, SQLite with the FTS5 table
+    ``portal_searchentry_fts`` (rowid = ``rank_key``) kept in step by triggers
+    (migration 0003). ``rank_key`` orders by publication time, newest last:
+    seconds since 1970 × 2²⁴ + page id, so "newest first" is one index walk.
     """
 
+    RANK_SHIFT = 1 << 24
+
     page = models.OneToOneField(
-        Page, primary_key=True, on_delete=models.CASCADE, related_name="+"
+        Page, primary_key=True, on_delete=models.CASCADE, related_name="search_entry"
     )
     locale = models.ForeignKey(
         "wagtailcore.Locale", on_delete=models.CASCADE, related_name="+"
@@ -457,6 +461,8 @@ class SearchEntry(models.Model):
         Page, null=True, on_delete=models.CASCADE, related_name="+"
     )
     display_at = models.DateTimeField()
+    rank_key = models.BigIntegerField(unique=True)
+    featured = models.BooleanField(default=False)
     title = models.TextField()
     terms = models.TextField()
 
@@ -465,14 +471,17 @@ class SearchEntry(models.Model):
         verbose_name_plural = _("search entries")
         indexes = [
             models.Index(
-                fields=["locale", "-display_at", "-page"],
-                name="portal_search_locale_date",
+                fields=["locale", "-rank_key"], name="portal_search_locale_rank"
             ),
             models.Index(
-                fields=["section", "-display_at", "-page"],
-                name="portal_search_section_date",
+                fields=["section", "featured", "-rank_key"],
+                name="portal_search_section_rank",
             ),
         ]
 
     def __str__(self):
         return self.title
+
+    @classmethod
+    def rank_key_for(cls, moment, page_id: int) -> int:
+        return int(moment.timestamp()) * cls.RANK_SHIFT + page_id % cls.RANK_SHIFT

@@ -1,13 +1,19 @@
 """Reads for the public portal. Every query the templates need lives here."""
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.db.models.functions import Coalesce
 
 from wagtail.models import Locale, Page
 
 from ttdn.core.models import PortalRendition
 
-from .models import ArticlePage, GalleryPage, PortalSettings, SectionPage, StandardPage
+from .models import (
+    ArticlePage,
+    GalleryPage,
+    PortalSettings,
+    SearchEntry,
+    SectionPage,
+    StandardPage,
+)
 
 # Rendition specs the listings use; prefetching only these keeps queries flat.
 LISTING_RENDITIONS = ("fill-480x320", "fill-960x640")
@@ -35,16 +41,35 @@ def default_home():
 def article_list(
     *, locale: Locale, section: Page | None = None, tag: str | None = None
 ) -> QuerySet[ArticlePage]:
-    """Live, public articles of a language, newest publication first."""
-    queryset = ArticlePage.objects.live().public().filter(locale=locale)
+    """Live, public articles of a language, newest publication first.
+
+    Read through the articles' search entries (one per live, public article,
+    kept by :mod:`ttdn.portal.search.index`): their ``rank_key`` orders by
+    publication time and is indexed per language and per section, so the newest
+    articles are an index walk, not a sort of every article."""
+    locale_id = locale.pk if isinstance(locale, Locale) else locale
     if section is not None:
-        queryset = queryset.child_of(section)
+        queryset = ArticlePage.objects.filter(search_entry__section_id=section.pk)
+    else:
+        queryset = ArticlePage.objects.filter(search_entry__locale_id=locale_id)
+    queryset = queryset.filter(locale_id=locale_id)
     if tag:
         queryset = queryset.filter(tags__name=tag)
-    queryset = queryset.annotate(
-        display_at=Coalesce("published_at", "first_published_at")
-    ).order_by("-display_at", "-pk")
+    queryset = queryset.order_by("-search_entry__rank_key")
     return _with_listing_images(queryset)
+
+
+def featured_article(*, section: Page) -> ArticlePage | None:
+    """The newest featured article of a section, else its newest one."""
+    entry = (
+        SearchEntry.objects.filter(section_id=section.pk)
+        .order_by("-featured", "-rank_key")
+        .values_list("page_id", flat=True)
+        .first()
+    )
+    if entry is None:
+        return None
+    return _with_listing_images(ArticlePage.objects.filter(pk=entry)).first()
 
 
 def home_sections(*, home: Page) -> list[dict]:
@@ -56,7 +81,7 @@ def home_sections(*, home: Page) -> list[dict]:
     blocks = []
     for section in SectionPage.objects.live().public().child_of(home):
         articles = article_list(locale=home.locale, section=section)
-        featured = articles.filter(featured=True).first() or articles.first()
+        featured = featured_article(section=section)
         latest = list(
             articles.exclude(pk=featured.pk)[: per_section - 1] if featured else []
         )

@@ -1,27 +1,33 @@
-"""sitemap.xml over every language tree, with hreflang alternates."""
+"""sitemap.xml: an index of pages of at most 10,000 URLs over every language
+tree, with hreflang alternates."""
 
 from collections import defaultdict
 
-from django.db.models import Q
+from django.db.models import Max, Q
 
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Page
 
 
 class PortalSitemap(WagtailSitemap):
-    def items(self):
+    # Pages of the sitemap index (sitemap.xml): small enough to answer quickly
+    # and to keep a worker's memory flat; search engines accept up to 50,000.
+    limit = 10_000
+
+    def _pages(self):
         site = self.get_wagtail_site()
         in_site = Q()
         for root in site.root_page.get_translations(inclusive=True):
             in_site |= Q(path__startswith=root.path)
-        return (
-            Page.objects.live()
-            .public()
-            .filter(in_site)
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        return Page.objects.live().public().filter(in_site)
+
+    def items(self):
+        return self._pages().order_by("path").defer_streamfields().specific()
+
+    def get_latest_lastmod(self):
+        # Django's default reads every item of every page for the index; one
+        # aggregate answers the same question.
+        return self._pages().aggregate(latest=Max("last_published_at"))["latest"]
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)

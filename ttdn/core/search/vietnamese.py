@@ -134,6 +134,7 @@ FOLDED_STOP_WORDS = frozenset(
 TITLE = "^"
 EXACT = "="
 PAIR = "_"
+FACET = "_"
 
 
 @dataclass(frozen=True)
@@ -150,9 +151,15 @@ def segments(text: str) -> list[list[Syllable]]:
     """Runs of syllables between punctuation, in order."""
     result = []
     for part in BREAK_RE.split(nfc(text or "").lower()):
-        run = [Syllable(s, fold(s)) for s in SYLLABLE_RE.findall(part)]
-        if run:
-            result.append(run)
+        exact = SYLLABLE_RE.findall(part)
+        if not exact:
+            continue
+        # Folding the whole run at once is much faster than syllable by syllable;
+        # it keeps the syllable boundaries, else fold one by one.
+        folded = SYLLABLE_RE.findall(fold(part))
+        if len(folded) != len(exact):
+            folded = [fold(s) for s in exact]
+        result.append([Syllable(e, f) for e, f in zip(exact, folded, strict=True)])
     return result
 
 
@@ -171,10 +178,19 @@ def _terms_of(text: str, prefix: str = "") -> set[str]:
     return terms
 
 
-def document_terms(*, title: str, body: str) -> str:
-    """The space-separated terms a document is indexed under (sorted, unique)."""
+def document_terms(*, title: str, body: str, facets=()) -> str:
+    """The space-separated terms a document is indexed under (sorted, unique).
+
+    *facets*: filter terms added as they are (:func:`facet`)."""
     terms = _terms_of(title, TITLE) | _terms_of(title) | _terms_of(body)
+    terms.update(facets)
     return " ".join(sorted(terms))
+
+
+def facet(name: str, value) -> str:
+    """A filter term (``_l3`` language 3, ``_s42`` section 42): it starts with
+    "_", which no syllable or pair does."""
+    return f"{FACET}{name}{value}"
 
 
 # --- queries -------------------------------------------------------------------

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
 
-from ttdn.core.search.vietnamese import document_terms
+from ttdn.core.search.vietnamese import document_terms, facet
 
 from ..models import ArticlePage, SearchEntry
 
@@ -33,21 +33,36 @@ def entry_for(
             return None
     elif any(article.path.startswith(path) for path in restricted_paths):
         return None
+    section_id = (
+        section_ids.get(article.path[: -article.steplen])
+        if section_ids is not None
+        else article.get_parent().pk
+    )
+    display_at = (
+        article.published_at
+        or article.first_published_at
+        or article.last_published_at
+        or timezone.now()
+    )
     return SearchEntry(
         page_id=article.pk,
         locale_id=article.locale_id,
-        section_id=(
-            section_ids.get(article.path[: -article.steplen])
-            if section_ids is not None
-            else article.get_parent().pk
-        ),
-        display_at=article.published_at
-        or article.first_published_at
-        or article.last_published_at
-        or timezone.now(),
+        section_id=section_id,
+        display_at=display_at,
+        rank_key=SearchEntry.rank_key_for(display_at, article.pk),
+        featured=article.featured,
         title=article.title,
-        terms=document_terms(title=article.title, body=_searchable_text(article)),
+        terms=document_terms(
+            title=article.title,
+            body=_searchable_text(article),
+            facets=facets(locale_id=article.locale_id, section_id=section_id),
+        ),
     )
+
+
+def facets(*, locale_id: int, section_id: int | None) -> list[str]:
+    """The filter terms of an entry: its language and its section."""
+    return [facet("l", locale_id), facet("s", section_id or 0)]
 
 
 @transaction.atomic

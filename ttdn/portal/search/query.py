@@ -16,18 +16,18 @@ from dataclasses import dataclass, field
 from django.db import connection
 
 from ttdn.core.search import vietnamese
-from ttdn.core.search.vietnamese import ParsedQuery
+from ttdn.core.search.vietnamese import ParsedQuery, facet
 from ttdn.core.timefmt import VN_TZ
 
-from ..models import ArticlePage, SectionPage
+from ..models import ArticlePage, SearchEntry, SectionPage
 
 SORTS = ("relevance", "date")
 
 
-def _moment(day: dt.date):
-    """Midnight GMT+7 starting *day*, as the database stores datetimes."""
+def _key(day: dt.date) -> int:
+    """The first rank key of *day* (midnight GMT+7)."""
     moment = dt.datetime.combine(day, dt.time.min, VN_TZ)
-    return connection.ops.adapt_datetimefield_value(moment)
+    return int(moment.timestamp()) * SearchEntry.RANK_SHIFT
 
 
 @dataclass
@@ -37,35 +37,37 @@ class Filters:
     date_from: dt.date | None = None
     date_to: dt.date | None = None  # inclusive
 
-    def sql(self, *, with_section: bool = True) -> tuple[str, list]:
-        conditions, params = [], []
+    def terms(self, *, with_section: bool = True) -> tuple[str, ...]:
+        """Language and section as index terms (see index.facets)."""
+        terms = []
         if self.locale_id is not None:
-            conditions.append("e.locale_id = %s")
-            params.append(self.locale_id)
+            terms.append(facet("l", self.locale_id))
         if with_section and self.section_id is not None:
-            conditions.append("e.section_id = %s")
-            params.append(self.section_id)
-        if self.date_from is not None:
-            conditions.append("e.display_at >= %s")
-            params.append(_moment(self.date_from))
-        if self.date_to is not None:
-            conditions.append("e.display_at < %s")
-            params.append(_moment(self.date_to + dt.timedelta(days=1)))
-        return "".join(f" AND {c}" for c in conditions), params
+            terms.append(facet("s", self.section_id))
+        return tuple(terms)
+
+    def key_range(self) -> tuple[int | None, int | None]:
+        """The date range as rank keys: [from, to)."""
+        low = _key(self.date_from) if self.date_from else None
+        high = _key(self.date_to + dt.timedelta(days=1)) if self.date_to else None
+        return low, high
 
 
 class _SQLite:
-    source = (
-        "portal_searchentry_fts JOIN portal_searchentry e"
-        " ON e.page_id = portal_searchentry_fts.rowid"
-    )
+    """FTS5: rowid is the rank key, so newest-first is FTS5's own rowid order."""
+
+    key = "rowid"
+    source = "portal_searchentry_fts"
     match = "portal_searchentry_fts MATCH %s"
     expression = staticmethod(vietnamese.fts5_expression)
 
 
 class _Postgres:
-    source = "portal_searchentry e"
-    match = "array_to_tsvector(string_to_array(e.terms, ' ')) @@ %s::tsquery"
+    """GIN over the terms as a tsvector without positions: no recheck."""
+
+    key = "rank_key"
+    source = "portal_searchentry"
+    match = "array_to_tsvector(string_to_array(terms, ' ')) @@ %s::tsquery"
     expression = staticmethod(vietnamese.tsquery_expression)
 
 
@@ -81,44 +83,56 @@ def _fetch(sql: str, params: list) -> list[tuple]:
 
 def _where(include, exclude, filters: Filters, *, with_section=True):
     backend = _backend()
-    filter_sql, filter_params = filters.sql(with_section=with_section)
-    return (
-        f"FROM {backend.source} WHERE {backend.match}{filter_sql}",
-        [backend.expression(include, exclude), *filter_params],
-    )
+    include = tuple(include) + filters.terms(with_section=with_section)
+    sql, params = backend.match, [backend.expression(include, exclude)]
+    low, high = filters.key_range()
+    if low is not None:
+        sql += f" AND {backend.key} >= %s"
+        params.append(low)
+    if high is not None:
+        sql += f" AND {backend.key} < %s"
+        params.append(high)
+    return f"FROM {backend.source} WHERE {sql}", params
 
 
 def _ids(
     include, exclude, filters: Filters, *, limit: int, offset: int = 0
-) -> list[tuple[int, int | None]]:
-    """(page id, section id) of matches, newest first."""
+) -> list[int]:
+    """Page ids of matches, newest first."""
     where, params = _where(include, exclude, filters)
+    key = _backend().key
     rows = _fetch(
-        f"SELECT e.page_id, e.section_id {where}"
-        " ORDER BY e.display_at DESC, e.page_id DESC LIMIT %s OFFSET %s",
+        f"SELECT {key} {where} ORDER BY {key} DESC LIMIT %s OFFSET %s",
         [*params, limit, offset],
     )
-    return [tuple(row) for row in rows]
+    return [row[0] % SearchEntry.RANK_SHIFT for row in rows]
 
 
-def _count(include, exclude, filters: Filters) -> int:
-    where, params = _where(include, exclude, filters)
+def _count(include, exclude, filters: Filters, *, with_section=True) -> int:
+    where, params = _where(include, exclude, filters, with_section=with_section)
     return _fetch(f"SELECT COUNT(*) {where}", params)[0][0]
 
 
-def _section_counts(include, filters: Filters) -> dict[int | None, int]:
-    where, params = _where(include, [], filters, with_section=False)
-    return dict(
-        _fetch(f"SELECT e.section_id, COUNT(*) {where} GROUP BY e.section_id", params)
-    )
+def _section_counts(include, filters: Filters) -> dict[int, int]:
+    """Matches per section of the language, counted from the index alone."""
+    sections = SectionPage.objects.live().order_by()
+    if filters.locale_id is not None:
+        sections = sections.filter(locale_id=filters.locale_id)
+    counts = {}
+    for pk in sections.values_list("pk", flat=True):
+        count = _count(
+            tuple(include) + (facet("s", pk),), [], filters, with_section=False
+        )
+        if count:
+            counts[pk] = count
+    return counts
 
 
 def _titles(include, filters: Filters, limit: int) -> list[str]:
-    where, params = _where(include, [], filters, with_section=False)
-    rows = _fetch(
-        f"SELECT e.title {where} ORDER BY e.display_at DESC LIMIT %s", [*params, limit]
+    ids = _ids(include, [], filters, limit=limit)
+    return list(
+        SearchEntry.objects.filter(page_id__in=ids).values_list("title", flat=True)
     )
-    return [row[0] for row in rows]
 
 
 class Matches:
@@ -146,14 +160,17 @@ class Matches:
             ids = _ids(tiers[-1][1], [], self.filters, limit=limit, offset=offset)
         else:
             ids = ranked_ids(self.query, self.filters, offset=offset, limit=limit)
-        by_id = ArticlePage.objects.select_related("locale").in_bulk(
-            [pk for pk, _ in ids]
+        by_id = ArticlePage.objects.select_related("locale").in_bulk(ids)
+        section_of = dict(
+            SearchEntry.objects.filter(page_id__in=ids).values_list(
+                "page_id", "section_id"
+            )
         )
         articles = []
-        for pk, section_id in ids:
+        for pk in ids:
             article = by_id.get(pk)
             if article is not None:
-                article.search_section = self.sections.get(section_id)
+                article.search_section = self.sections.get(section_of.get(pk))
                 articles.append(article)
         return articles
 
@@ -169,10 +186,10 @@ class SearchResults:
 
 def ranked_ids(
     query: ParsedQuery, filters: Filters, *, offset: int, limit: int
-) -> list[tuple[int, int | None]]:
-    """(page id, section id) of the matches from *offset*, tier by tier, newest
-    first in a tier."""
-    ids: list[tuple[int, int | None]] = []
+) -> list[int]:
+    """Page ids of the matches from *offset*, tier by tier, newest first in a
+    tier."""
+    ids: list[int] = []
     previous: list[tuple[str, ...]] = []
     for _name, terms in vietnamese.tiers(query):
         if len(ids) >= limit:
@@ -221,11 +238,7 @@ def search(query: str, *, filters: Filters, sort: str = "relevance") -> SearchRe
     if not tiers:
         return results
     counts = _section_counts(tiers[-1][1], filters)
-    results.total = (
-        counts.get(filters.section_id, 0)
-        if filters.section_id is not None
-        else sum(counts.values())
-    )
+    results.total = _count(tiers[-1][1], [], filters)
     sections = SectionPage.objects.in_bulk([pk for pk in counts if pk is not None])
     results.sections = sorted(
         ((sections[pk], n) for pk, n in counts.items() if pk in sections),

@@ -49,7 +49,12 @@ def test_publishing_indexes_the_article_with_its_section_and_terms(section):
         "Đầu tư",
     )
     assert entry.display_at == article.published_at
-    assert entry.terms == document_terms(title="Đầu tư", body="Thủ tục.\nLào")
+    assert entry.terms == document_terms(
+        title="Đầu tư",
+        body="Thủ tục.\nLào",
+        facets=[f"_l{section.locale_id}", f"_s{section.pk}"],
+    )
+    assert entry.rank_key == int(article.published_at.timestamp()) * 2**24 + article.pk
 
 
 def test_drafts_are_not_indexed_and_unpublishing_removes(section):
