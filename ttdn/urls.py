@@ -27,7 +27,7 @@ urlpatterns = [
     path(
         "sitemap-<section>.xml",
         sitemap,
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": SITEMAPS, "template_name": "portal/sitemap.xml"},
         name="sitemap_section",
     ),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
