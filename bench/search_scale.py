@@ -380,6 +380,7 @@ def build(n_articles, *, sections=8, batch=2000, seed=16):
     from ttdn.core.timefmt import VN_TZ
     from ttdn.portal import services
     from ttdn.portal.models import ArticlePage, SearchEntry, SectionPage
+    from ttdn.portal.search.index import facets
 
     rng = random.Random(seed)
     home = services.setup_site()
@@ -449,7 +450,11 @@ def build(n_articles, *, sections=8, batch=2000, seed=16):
                     "section_id": section.pk,
                     "display_at": when,
                     "title": title,
-                    "terms": document_terms(title=title, body="\n".join(paragraphs)),
+                    "terms": document_terms(
+                        title=title,
+                        body="\n".join(paragraphs),
+                        facets=facets(locale_id=home.locale_id, section_id=section.pk),
+                    ),
                 }
             )
         with transaction.atomic():
@@ -467,7 +472,12 @@ def build(n_articles, *, sections=8, batch=2000, seed=16):
                 cursor.executemany(insert_sql, rows)
             SearchEntry.objects.bulk_create(
                 [
-                    SearchEntry(page_id=page.pk, locale_id=home.locale_id, **entry)
+                    SearchEntry(
+                        page_id=page.pk,
+                        locale_id=home.locale_id,
+                        rank_key=SearchEntry.rank_key_for(entry["display_at"], page.pk),
+                        **entry,
+                    )
                     for page, entry in zip(pages, entries, strict=True)
                 ]
             )

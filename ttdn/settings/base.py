@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "ttdn.affairs",
     "ttdn.planning",
     "ttdn.reports",
+    "ttdn.finder",
     # Last: its post_migrate handler grants role permissions once every other
     # app's permissions exist (see accounts/apps.py).
     "ttdn.accounts",
