@@ -13,6 +13,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection
 
 from ttdn.core.search import vietnamese
@@ -230,8 +231,60 @@ def did_you_mean(query: ParsedQuery, filters: Filters, *, sample: int = 200) -> 
     return ""
 
 
+class WagtailMatches:
+    """Matches from Wagtail's search backend (OpenSearch when scaled out), as a
+    lazy sequence for the Paginator."""
+
+    def __init__(self, results, sections):
+        self.results, self.sections = results, sections
+        self.total = results.count()
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, item):
+        articles = list(self.results[item])
+        for article in articles:
+            parent_path = article.path[: -article.steplen]
+            article.search_section = next(
+                (s for s in self.sections.values() if s.path == parent_path), None
+            )
+        return articles
+
+
+def _wagtail_search(query: str, filters: Filters, sort: str) -> SearchResults:
+    """The same query through Wagtail's backend (settings.TTDN_PORTAL_SEARCH =
+    "wagtail"): folding and pairs come from the backend's analyzer
+    (docs/deployment.md); section counts are not computed."""
+    parsed = vietnamese.parse(query)
+    results = SearchResults(query=parsed)
+    if not parsed.syllables:
+        return results
+    articles = ArticlePage.objects.live().public()
+    if filters.locale_id is not None:
+        articles = articles.filter(locale_id=filters.locale_id)
+    if filters.section_id is not None:
+        section = SectionPage.objects.filter(pk=filters.section_id).first()
+        articles = articles.child_of(section) if section else articles.none()
+    if filters.date_from:
+        articles = articles.filter(published_at__gte=filters.date_from)
+    if filters.date_to:
+        articles = articles.filter(
+            published_at__lt=filters.date_to + dt.timedelta(days=1)
+        )
+    if sort == "date":
+        articles = articles.order_by("-published_at")
+    found = articles.search(query, operator="and", order_by_relevance=sort != "date")
+    sections = SectionPage.objects.in_bulk()
+    results.matches = WagtailMatches(found, sections)
+    results.total = results.matches.total
+    return results
+
+
 def search(query: str, *, filters: Filters, sort: str = "relevance") -> SearchResults:
     """Facets, total and lazy matches of a query (paginate ``results.matches``)."""
+    if settings.TTDN_PORTAL_SEARCH == "wagtail":
+        return _wagtail_search(query, filters, sort)
     parsed = vietnamese.parse(query)
     results = SearchResults(query=parsed)
     tiers = vietnamese.tiers(parsed)

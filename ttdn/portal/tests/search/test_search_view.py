@@ -259,3 +259,12 @@ def test_search_in_another_language(client, section, en_home):
     assert "Không có tin bài nào phù hợp với “lao”." in html
     html = client.get("/tim-kiem/", {"q": "lao", "lang": "xx"}).content.decode()
     assert "Vui lòng sửa bộ lọc ở trên." in html
+
+
+def test_search_through_wagtails_backend_when_configured(client, section, settings):
+    settings.TTDN_PORTAL_SEARCH = "wagtail"
+    ArticlePageFactory(parent=section, title="Hợp tác với Lào")
+    ArticlePageFactory(parent=section, title="Thu hút đầu tư")
+    html = client.get("/tim-kiem/", {"q": "hop tac"}).content.decode()
+    assert result_titles(html) == ["Hợp tác với Lào"]
+    assert "1 tin bài phù hợp" in html
