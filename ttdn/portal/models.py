@@ -118,8 +118,7 @@ class SectionPage(RoutablePageMixin, PortalPage):
 
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(
-            selectors.article_list(locale=self.locale, section=self),
-            settings.TTDN_ARTICLES_PER_PAGE,
+            selectors.section_listing(section=self), settings.TTDN_ARTICLES_PER_PAGE
         )
         context["page_obj"] = paginator.get_page(request.GET.get("page"))
         return context
@@ -474,8 +473,11 @@ class SearchEntry(models.Model):
                 fields=["locale", "-rank_key"], name="portal_search_locale_rank"
             ),
             models.Index(
+                fields=["section", "-rank_key"], name="portal_search_section_rank"
+            ),
+            models.Index(
                 fields=["section", "featured", "-rank_key"],
-                name="portal_search_section_rank",
+                name="portal_search_featured_rank",
             ),
         ]
 

@@ -59,6 +59,31 @@ def article_list(
     return _with_listing_images(queryset)
 
 
+class CountedListing:
+    """A listing for Django's Paginator whose count comes from the search
+    entries' section index rather than from counting the joined queryset."""
+
+    def __init__(self, queryset: QuerySet, count: int):
+        self.queryset, self._count = queryset, count
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, item):
+        return self.queryset[item]
+
+
+def section_listing(*, section: Page) -> CountedListing:
+    """The articles of a section, newest first, ready to paginate."""
+    return CountedListing(
+        article_list(locale=section.locale_id, section=section),
+        SearchEntry.objects.filter(section_id=section.pk).count(),
+    )
+
+
 def featured_article(*, section: Page) -> ArticlePage | None:
     """The newest featured article of a section, else its newest one."""
     entry = (
@@ -142,8 +167,13 @@ def gallery_teaser(*, home: Page, limit: int = 3) -> list[GalleryPage]:
     )
 
 
-def fixed_pages(*, home: Page) -> QuerySet[StandardPage]:
-    return StandardPage.objects.live().public().child_of(home)
+def fixed_pages(*, home: Page) -> list[StandardPage]:
+    # Fixed pages are few; filtering them by depth and then by path in Python
+    # keeps the query off the path index, which holds every article too.
+    pages = StandardPage.objects.live().public().filter(depth=home.depth + 1).order_by()
+    return sorted(
+        (p for p in pages if p.path.startswith(home.path)), key=lambda p: p.path
+    )
 
 
 def menu_sections(*, home: Page) -> QuerySet[Page]:

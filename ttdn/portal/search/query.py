@@ -109,9 +109,19 @@ def _ids(
     return [row[0] % SearchEntry.RANK_SHIFT for row in rows]
 
 
+# Counts stop here: counting 95,000 matches of a common word costs more than
+# finding the ten best; readers page through at most this many results.
+MAX_COUNT = 1000
+
+
 def _count(include, exclude, filters: Filters, *, with_section=True) -> int:
+    """Matches, counted up to MAX_COUNT + 1 (more means "more than MAX_COUNT")."""
     where, params = _where(include, exclude, filters, with_section=with_section)
-    return _fetch(f"SELECT COUNT(*) {where}", params)[0][0]
+    key = _backend().key
+    return _fetch(
+        f"SELECT COUNT(*) FROM (SELECT {key} {where} LIMIT %s) AS counted",
+        [*params, MAX_COUNT + 1],
+    )[0][0]
 
 
 def _section_counts(include, filters: Filters) -> dict[int, int]:
@@ -181,7 +191,10 @@ class SearchResults:
     query: ParsedQuery
     matches: Matches | None = None
     total: int = 0
-    sections: list[tuple[SectionPage, int]] = field(default_factory=list)
+    capped: bool = False  # more than MAX_COUNT matches; total is MAX_COUNT
+    max_count: int = MAX_COUNT
+    # (section, matches, more than that)
+    sections: list[tuple[SectionPage, int, bool]] = field(default_factory=list)
     did_you_mean: str = ""
 
 
@@ -291,10 +304,16 @@ def search(query: str, *, filters: Filters, sort: str = "relevance") -> SearchRe
     if not tiers:
         return results
     counts = _section_counts(tiers[-1][1], filters)
-    results.total = _count(tiers[-1][1], [], filters)
+    counted = _count(tiers[-1][1], [], filters)
+    results.total = min(counted, MAX_COUNT)
+    results.capped = counted > MAX_COUNT
     sections = SectionPage.objects.in_bulk([pk for pk in counts if pk is not None])
     results.sections = sorted(
-        ((sections[pk], n) for pk, n in counts.items() if pk in sections),
+        (
+            (sections[pk], min(n, MAX_COUNT), n > MAX_COUNT)
+            for pk, n in counts.items()
+            if pk in sections
+        ),
         key=lambda item: (-item[1], item[0].title),
     )
     results.matches = Matches(
