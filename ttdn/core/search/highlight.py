@@ -12,9 +12,14 @@ from .vietnamese import SYLLABLE_RE, ParsedQuery, parse
 
 def _tokens(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, exact lower, folded) of every syllable of an NFC text."""
+    matches = list(SYLLABLE_RE.finditer(text))
+    # Fold the whole text once (it keeps syllable boundaries), else one by one.
+    folded = SYLLABLE_RE.findall(fold(text))
+    if len(folded) != len(matches):
+        folded = [fold(m.group()) for m in matches]
     return [
-        (m.start(), m.end(), m.group().lower(), fold(m.group()))
-        for m in SYLLABLE_RE.finditer(text)
+        (m.start(), m.end(), m.group().lower(), f)
+        for m, f in zip(matches, folded, strict=True)
     ]
 
 

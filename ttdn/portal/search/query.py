@@ -21,6 +21,7 @@ from ttdn.core.search.vietnamese import ParsedQuery, facet
 from ttdn.core.timefmt import VN_TZ
 
 from ..models import ArticlePage, SearchEntry, SectionPage
+from ..selectors import among_few
 
 SORTS = ("relevance", "date")
 
@@ -114,25 +115,35 @@ def _ids(
 MAX_COUNT = 1000
 
 
-def _count(include, exclude, filters: Filters, *, with_section=True) -> int:
-    """Matches, counted up to MAX_COUNT + 1 (more means "more than MAX_COUNT")."""
+# Counts per section stop lower: "100+" says enough beside a section's name.
+MAX_SECTION_COUNT = 100
+
+
+def _count(
+    include, exclude, filters: Filters, *, with_section=True, cap: int = MAX_COUNT
+) -> int:
+    """Matches, counted up to cap + 1 (more means "more than cap")."""
     where, params = _where(include, exclude, filters, with_section=with_section)
     key = _backend().key
     return _fetch(
         f"SELECT COUNT(*) FROM (SELECT {key} {where} LIMIT %s) AS counted",
-        [*params, MAX_COUNT + 1],
+        [*params, cap + 1],
     )[0][0]
 
 
 def _section_counts(include, filters: Filters) -> dict[int, int]:
     """Matches per section of the language, counted from the index alone."""
-    sections = SectionPage.objects.live().order_by()
+    sections = among_few(SectionPage).live().order_by()
     if filters.locale_id is not None:
         sections = sections.filter(locale_id=filters.locale_id)
     counts = {}
     for pk in sections.values_list("pk", flat=True):
         count = _count(
-            tuple(include) + (facet("s", pk),), [], filters, with_section=False
+            tuple(include) + (facet("s", pk),),
+            [],
+            filters,
+            with_section=False,
+            cap=MAX_SECTION_COUNT,
         )
         if count:
             counts[pk] = count
@@ -220,7 +231,7 @@ def ranked_ids(
     return ids
 
 
-def did_you_mean(query: ParsedQuery, filters: Filters, *, sample: int = 200) -> str:
+def did_you_mean(query: ParsedQuery, filters: Filters, *, sample: int = 100) -> str:
     """The accented form of a query typed without diacritics, when the titles
     that contain it as a phrase write it one way much more often than any other."""
     if query.accented or not query.syllables:
@@ -310,7 +321,7 @@ def search(query: str, *, filters: Filters, sort: str = "relevance") -> SearchRe
     sections = SectionPage.objects.in_bulk([pk for pk in counts if pk is not None])
     results.sections = sorted(
         (
-            (sections[pk], min(n, MAX_COUNT), n > MAX_COUNT)
+            (sections[pk], min(n, MAX_SECTION_COUNT), n > MAX_SECTION_COUNT)
             for pk, n in counts.items()
             if pk in sections
         ),
