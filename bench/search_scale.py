@@ -324,7 +324,9 @@ def figure(times):
 
 # --- set-up -------------------------------------------------------------------
 def configure(args):
-    var = ROOT / "var" / "bench" / "search-scale"
+    var = Path(
+        os.environ.get("BENCH_SEARCH_VAR", ROOT / "var" / "bench" / "search-scale")
+    )
     var.mkdir(parents=True, exist_ok=True)
     os.environ["TTDN_VAR_DIR"] = str(var)
     os.environ["TTDN_PAGE_CACHE_TTL"] = "0"

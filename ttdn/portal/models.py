@@ -441,8 +441,9 @@ class SearchEntry(models.Model):
     published, unpublished, moved, restricted or deleted, and rebuilt in bulk by
     ``manage.py update_portal_search``. ``terms`` holds the article's syllables
     and syllable pairs (:mod:`ttdn.core.search.vietnamese`) and its language and
-    section as terms; PostgreSQL indexes it with a GIN index over
-    ``array_to_tsvector(string_to_array(terms, ' '))``, SQLite with the FTS5 table
+    section as terms; PostgreSQL indexes it with a GIN index over the generated
+    column ``terms_vector`` = ``array_to_tsvector(string_to_array(terms, ' '))``,
+    SQLite with the FTS5 table
     ``portal_searchentry_fts`` (rowid = ``rank_key``) kept in step by triggers
     (migration 0003). ``rank_key`` orders by publication time, newest last:
     seconds since 1970 × 2²⁴ + page id, so "newest first" is one index walk.

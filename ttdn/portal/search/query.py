@@ -65,11 +65,12 @@ class _SQLite:
 
 
 class _Postgres:
-    """GIN over the terms as a tsvector without positions: no recheck."""
+    """GIN over terms_vector, the terms as a generated tsvector without
+    positions (migration 0003): no recheck, a cheap test per row."""
 
     key = "rank_key"
     source = "portal_searchentry"
-    match = "array_to_tsvector(string_to_array(terms, ' ')) @@ %s::tsquery"
+    match = "terms_vector @@ %s::tsquery"
     expression = staticmethod(vietnamese.tsquery_expression)
 
 
