@@ -68,8 +68,15 @@ POSTGRES_FORWARD = [
         GENERATED ALWAYS AS (array_to_tsvector(string_to_array(terms, ' '))) STORED""",
     """CREATE INDEX portal_searchentry_terms_gin ON portal_searchentry
         USING gin (terms_vector)""",
+    # Keep the terms out of the table's own pages (TOAST): a row is then ~100
+    # bytes, and reading the rank keys of thousands of GIN matches touches a few
+    # pages instead of one page per match (measured: 34 → 8 ms at 100,000).
+    "ALTER TABLE portal_searchentry SET (toast_tuple_target = 128)",
+    "ALTER TABLE portal_searchentry ALTER COLUMN terms SET STORAGE EXTERNAL",
+    "ALTER TABLE portal_searchentry ALTER COLUMN terms_vector SET STORAGE EXTERNAL",
 ]
 POSTGRES_BACKWARD = [
+    "ALTER TABLE portal_searchentry RESET (toast_tuple_target)",
     "DROP INDEX IF EXISTS portal_searchentry_terms_gin",
     "ALTER TABLE portal_searchentry DROP COLUMN IF EXISTS terms_vector",
 ]
