@@ -319,6 +319,7 @@ def search(query: str, *, filters: Filters, sort: str = "relevance") -> SearchRe
     counted = _count(tiers[-1][1], [], filters)
     results.total = min(counted, MAX_COUNT)
     results.capped = counted > MAX_COUNT
+    results.max_count = MAX_COUNT
     sections = SectionPage.objects.in_bulk([pk for pk in counts if pk is not None])
     results.sections = sorted(
         (

@@ -268,3 +268,19 @@ def test_search_through_wagtails_backend_when_configured(client, section, settin
     html = client.get("/tim-kiem/", {"q": "hop tac"}).content.decode()
     assert result_titles(html) == ["Hợp tác với Lào"]
     assert "1 tin bài phù hợp" in html
+
+
+def test_counts_stop_at_their_caps(client, section, monkeypatch):
+    from ttdn.portal.search import query
+
+    monkeypatch.setattr(query, "MAX_COUNT", 2)
+    monkeypatch.setattr(query, "MAX_SECTION_COUNT", 1)
+    for n in range(3):
+        ArticlePageFactory(parent=section, title=f"Hợp tác với Lào {n}")
+    html = client.get("/tim-kiem/", {"q": "lao"}).content.decode()
+    assert "Hơn 2 tin bài phù hợp với “lao”; danh sách hiển thị 2 tin đầu tiên." in html
+    assert (
+        f'<a href="?q=lao&amp;section={section.pk}">Thông tin đối ngoại</a> (1+)'
+        in html
+    )
+    assert html.count('class="search-result"') == 2
