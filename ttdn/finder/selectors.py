@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
@@ -128,7 +129,7 @@ def search(user, query: str, *, limit: int = 10) -> list[Group]:
     )
     groups.append(
         _group(
-            _("Tasks"),
+            pgettext_lazy("finder", "Tasks"),
             tasks,
             limit=limit,
             finder=finder,

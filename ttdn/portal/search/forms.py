@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.core.text import fold, nfc
 
@@ -17,7 +18,9 @@ def normalise_query(query: str) -> str:
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Words to look for"), required=False, max_length=400)
-    section = forms.IntegerField(label=_("Section"), required=False, min_value=1)
+    section = forms.IntegerField(
+        label=pgettext_lazy("search", "Section"), required=False, min_value=1
+    )
     date_from = forms.DateField(
         label=_("From date"), required=False, input_formats=DATE_FORMATS
     )
