@@ -10,4 +10,4 @@ class PortalConfig(AppConfig):
     def ready(self):
         from .search import signals
 
-        signals.connect()
+        signals.connect(self)

@@ -130,3 +130,12 @@ def rebuild(*, batch_size: int = 500, stdout=None) -> int:
                 stdout.write(f"{total} articles indexed…")
     SearchEntry.objects.bulk_create(batch)
     return total + len(batch)
+
+
+def rebuild_if_empty(**kwargs) -> int:
+    """After ``migrate``: fill the index once on a database that has live articles
+    but no entries (an installation upgraded to the version that added it), so
+    that listings and search work without a manual ``update_portal_search``."""
+    if SearchEntry.objects.exists() or not ArticlePage.objects.live().exists():
+        return 0
+    return rebuild()

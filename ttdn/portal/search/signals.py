@@ -5,7 +5,7 @@ written synchronously, so it is complete when the action returns, with or
 without a worker."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -32,7 +32,15 @@ def _restriction_changed(sender, instance, **kwargs):
     transaction.on_commit(lambda: index.index_path(page_path))
 
 
-def connect():
+def _migrated(sender, **kwargs):
+    index.rebuild_if_empty()
+
+
+def connect(app_config=None):
+    if app_config is not None:
+        post_migrate.connect(
+            _migrated, sender=app_config, dispatch_uid="portal_search_migrated"
+        )
     page_published.connect(_published, dispatch_uid="portal_search_published")
     page_unpublished.connect(_unpublished, dispatch_uid="portal_search_unpublished")
     post_page_move.connect(_moved, dispatch_uid="portal_search_moved")

@@ -127,3 +127,13 @@ def test_index_is_complete_after_an_import_without_a_worker(
     assert list(SearchEntry.objects.values_list("page_id", "title")) == [
         (article.pk, article.title)
     ]
+
+
+def test_migrate_fills_an_empty_index_once(section):
+    article = ArticlePageFactory(parent=section, title="Có từ trước")
+    SearchEntry.objects.all().delete()
+    from ttdn.portal.search import index
+
+    assert index.rebuild_if_empty() == 1
+    assert [e[0] for e in entries()] == [article.pk]
+    assert index.rebuild_if_empty() == 0
