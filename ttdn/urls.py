@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -11,6 +12,8 @@ from ttdn.accounts.login import ThrottledPasswordResetView
 from ttdn.core.admin.site_history import ScopedLogEntriesView
 from ttdn.portal import views as portal_views
 from ttdn.portal.sitemaps import PortalSitemap
+
+SITEMAPS = {"pages": PortalSitemap}
 
 urlpatterns = [
     # Wagtail's site history, scoped per organisation (ttdn/core/audit_scope.py);
@@ -28,7 +31,19 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("analytics/", include("ttdn.analytics.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
+    # A sitemap index over pages of at most PortalSitemap.limit URLs each.
+    path(
+        "sitemap.xml",
+        sitemap_index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS, "template_name": "portal/sitemap.xml"},
+        name="sitemap_section",
+    ),
     path("robots.txt", portal_views.robots_txt, name="robots_txt"),
 ]
 

@@ -1,11 +1,10 @@
-"""Vietnamese text helpers: NFC normalisation, diacritic folding, highlighting."""
+"""Vietnamese text helpers: NFC normalisation, diacritic folding.
+
+Highlights and excerpts are in :mod:`ttdn.core.search.highlight`."""
 
 import datetime as dt
 import re
 import unicodedata
-
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 
 _EXTRA_FOLDS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -51,51 +50,6 @@ def query_terms(query: str) -> list[str]:
     """Folded words of a search query, longest first, without duplicates."""
     terms = {t for t in _WORD_RE.findall(fold(nfc(query))) if t}
     return sorted(terms, key=lambda t: (-len(t), t))
-
-
-def highlight(text: str, query: str) -> SafeString:
-    """Escape *text* and wrap every word matching a query term in ``<mark>``.
-
-    Matching ignores diacritics and case, so ``doi ngoai`` marks ``đối ngoại``.
-    """
-    text = nfc(text or "")
-    terms = query_terms(query)
-    if not terms or not text:
-        return mark_safe(escape(text))
-    folded = fold_aligned(text)
-    pattern = re.compile(
-        r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")", re.UNICODE
-    )
-    parts: list[str] = []
-    position = 0
-    for match in pattern.finditer(folded):
-        start, end = match.span()
-        parts.append(escape(text[position:start]))
-        parts.append(f"<mark>{escape(text[start:end])}</mark>")
-        position = end
-    parts.append(escape(text[position:]))
-    return mark_safe("".join(parts))
-
-
-def excerpt(text: str, query: str, width: int = 240) -> str:
-    """A window of *text* around the first query term (or its start)."""
-    text = squash_spaces(nfc(text or ""))
-    if len(text) <= width:
-        return text
-    folded = fold_aligned(text)
-    first = min(
-        (i for i in (folded.find(t) for t in query_terms(query)) if i >= 0),
-        default=0,
-    )
-    start = max(0, first - width // 3)
-    if start:
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < first else start
-    end = min(len(text), start + width)
-    if end < len(text):
-        space = text.rfind(" ", start, end)
-        end = space if space > start else end
-    return ("… " if start else "") + text[start:end] + (" …" if end < len(text) else "")
 
 
 def format_cell(value) -> str:

@@ -6,3 +6,8 @@ class PortalConfig(AppConfig):
     name = "ttdn.portal"
     label = "portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from .search import signals
+
+        signals.connect(self)

@@ -118,8 +118,7 @@ class SectionPage(RoutablePageMixin, PortalPage):
 
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(
-            selectors.article_list(locale=self.locale, section=self),
-            settings.TTDN_ARTICLES_PER_PAGE,
+            selectors.section_listing(section=self), settings.TTDN_ARTICLES_PER_PAGE
         )
         context["page_obj"] = paginator.get_page(request.GET.get("page"))
         return context
@@ -433,3 +432,59 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("portal settings")
+
+
+class SearchEntry(models.Model):
+    """One live, public article as the portal search and listings find it.
+
+    Derived from the article by :mod:`ttdn.portal.search.index` whenever it is
+    published, unpublished, moved, restricted or deleted, and rebuilt in bulk by
+    ``manage.py update_portal_search``. ``terms`` holds the article's syllables
+    and syllable pairs (:mod:`ttdn.core.search.vietnamese`) and its language and
+    section as terms; PostgreSQL indexes it with a GIN index over the generated
+    column ``terms_vector`` = ``array_to_tsvector(string_to_array(terms, ' '))``,
+    SQLite with the FTS5 table
+    ``portal_searchentry_fts`` (rowid = ``rank_key``) kept in step by triggers
+    (migration 0003). ``rank_key`` orders by publication time, newest last:
+    seconds since 1970 × 2²⁴ + page id, so "newest first" is one index walk.
+    """
+
+    RANK_SHIFT = 1 << 24
+
+    page = models.OneToOneField(
+        Page, primary_key=True, on_delete=models.CASCADE, related_name="search_entry"
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", on_delete=models.CASCADE, related_name="+"
+    )
+    section = models.ForeignKey(
+        Page, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    display_at = models.DateTimeField()
+    rank_key = models.BigIntegerField(unique=True)
+    featured = models.BooleanField(default=False)
+    title = models.TextField()
+    terms = models.TextField()
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        indexes = [
+            models.Index(
+                fields=["locale", "-rank_key"], name="portal_search_locale_rank"
+            ),
+            models.Index(
+                fields=["section", "-rank_key"], name="portal_search_section_rank"
+            ),
+            models.Index(
+                fields=["section", "featured", "-rank_key"],
+                name="portal_search_featured_rank",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @classmethod
+    def rank_key_for(cls, moment, page_id: int) -> int:
+        return int(moment.timestamp()) * cls.RANK_SHIFT + page_id % cls.RANK_SHIFT

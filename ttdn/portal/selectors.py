@@ -8,10 +8,16 @@ from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page
 
 from ttdn.core.models import PortalRendition
-from ttdn.core.text import fold, nfc
 from ttdn.core.timefmt import local_range
 
-from .models import ArticlePage, GalleryPage, PortalSettings, SectionPage, StandardPage
+from .models import (
+    ArticlePage,
+    GalleryPage,
+    PortalSettings,
+    SearchEntry,
+    SectionPage,
+    StandardPage,
+)
 
 # Rendition specs the listings use; prefetching only these keeps queries flat.
 LISTING_RENDITIONS = ("fill-480x320", "fill-960x640")
@@ -39,16 +45,63 @@ def default_home():
 def article_list(
     *, locale: Locale, section: Page | None = None, tag: str | None = None
 ) -> QuerySet[ArticlePage]:
-    """Live, public articles of a language, newest publication first."""
-    queryset = ArticlePage.objects.live().public().filter(locale=locale)
+    """Live, public articles of a language, newest publication first.
+
+    Read through the articles' search entries (one per live, public article,
+    kept by :mod:`ttdn.portal.search.index`): their ``rank_key`` orders by
+    publication time and is indexed per language and per section, so the newest
+    articles are an index walk, not a sort of every article."""
+    locale_id = locale.pk if isinstance(locale, Locale) else locale
     if section is not None:
-        queryset = queryset.child_of(section)
+        queryset = ArticlePage.objects.filter(search_entry__section_id=section.pk)
+    else:
+        queryset = ArticlePage.objects.filter(search_entry__locale_id=locale_id)
+    queryset = queryset.filter(locale_id=locale_id)
     if tag:
         queryset = queryset.filter(tags__name=tag)
-    queryset = queryset.annotate(
-        display_at=Coalesce("published_at", "first_published_at")
-    ).order_by("-display_at", "-pk")
+    queryset = queryset.order_by("-search_entry__rank_key")
     return _with_listing_images(queryset)
+
+
+class CountedListing:
+    """A listing for Django's Paginator whose count comes from the search
+    entries' section index rather than from counting the joined queryset."""
+
+    def __init__(self, queryset: QuerySet, count: int):
+        self.queryset, self._count = queryset, count
+
+    def count(self) -> int:
+        return self._count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, item):
+        return self.queryset[item]
+
+
+def section_listing(*, section: Page) -> CountedListing:
+    """The articles of a section, newest first, ready to paginate."""
+    return CountedListing(
+        article_list(locale=section.locale_id, section=section),
+        SearchEntry.objects.filter(section_id=section.pk).count(),
+    )
+
+
+def featured_article(*, section: Page) -> ArticlePage | None:
+    """The newest featured article of a section, else its newest one (each one
+    index lookup on the section's entries)."""
+    entries = SearchEntry.objects.filter(section_id=section.pk)
+    page_id = (
+        entries.filter(featured=True)
+        .order_by("-rank_key")
+        .values_list("page_id", flat=True)
+        .first()
+    ) or entries.order_by("-rank_key").values_list("page_id", flat=True).first()
+    if page_id is None:
+        return None
+    found = _with_listing_images(ArticlePage.objects.filter(pk=page_id).order_by())
+    return next(iter(found), None)
 
 
 def home_sections(*, home: Page) -> list[dict]:
@@ -58,9 +111,9 @@ def home_sections(*, home: Page) -> list[dict]:
         PortalSettings.for_site(site).articles_per_section_on_home if site else 5
     )
     blocks = []
-    for section in SectionPage.objects.live().public().child_of(home):
+    for section in among_few(SectionPage).live().public().child_of(home):
         articles = article_list(locale=home.locale, section=section)
-        featured = articles.filter(featured=True).first() or articles.first()
+        featured = featured_article(section=section)
         latest = list(
             articles.exclude(pk=featured.pk)[: per_section - 1] if featured else []
         )
@@ -110,10 +163,20 @@ def gallery_list(*, index: Page) -> QuerySet[GalleryPage]:
     )
 
 
+def among_few(model):
+    """Pages of a page type with few rows (albums, fixed pages), found from that
+    type's own table: a tree filter (child_of, descendant_of) on its own makes
+    SQLite walk the path index, which at 100,000 articles is mostly articles."""
+    return model.objects.filter(
+        pk__in=list(model.objects.order_by().values_list("pk", flat=True))
+    )
+
+
 def gallery_teaser(*, home: Page, limit: int = 3) -> list[GalleryPage]:
     return list(
         _with_photo_renditions(
-            GalleryPage.objects.live()
+            among_few(GalleryPage)
+            .live()
             .public()
             .descendant_of(home)
             .order_by("-date", "-first_published_at")
@@ -122,30 +185,11 @@ def gallery_teaser(*, home: Page, limit: int = 3) -> list[GalleryPage]:
 
 
 def fixed_pages(*, home: Page) -> QuerySet[StandardPage]:
-    return StandardPage.objects.live().public().child_of(home)
+    return among_few(StandardPage).live().public().child_of(home)
 
 
 def menu_sections(*, home: Page) -> QuerySet[Page]:
     return home.get_children().live().public().in_menu()
-
-
-def normalise_query(query: str) -> str:
-    """The query as typed, NFC-normalised and trimmed; empty if it has no words."""
-    query = " ".join(nfc(query or "").split())[:200]
-    return query if any(ch.isalnum() for ch in fold(query)) else ""
-
-
-def search_articles(*, query: str, locale: Locale):
-    """Full-text search over live articles of a language; diacritics optional."""
-    query = normalise_query(query)
-    if not query:
-        return ArticlePage.objects.none()
-    return (
-        ArticlePage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .search(query, operator="and")
-    )
 
 
 def published_articles(start: dt.date, end: dt.date):

@@ -7,6 +7,7 @@ from django.utils.csp import CSP
 import dj_database_url
 
 from . import env
+from .opensearch import opensearch_backend
 
 BASE_DIR = env.BASE_DIR
 PROJECT_DIR = BASE_DIR / "ttdn"
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "ttdn.affairs",
     "ttdn.planning",
     "ttdn.reports",
+    "ttdn.finder",
     # Last: its post_migrate handler grants role permissions once every other
     # app's permissions exist (see accounts/apps.py).
     "ttdn.accounts",
@@ -306,6 +308,12 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "vietnamese_unaccent",
     }
 }
+# Scale-out: TTDN_OPENSEARCH_URL moves Wagtail's search (admin, and the portal
+# when TTDN_PORTAL_SEARCH=wagtail) to OpenSearch (docs/deployment.md).
+if env.OPENSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {"default": opensearch_backend(env.OPENSEARCH_URL)}
+# "index": the portal's own syllable index (default); "wagtail": Wagtail's backend.
+TTDN_PORTAL_SEARCH = env.PORTAL_SEARCH
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False

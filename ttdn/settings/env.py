@@ -119,3 +119,7 @@ FRONTEND_CACHE_URLS = _list("TTDN_FRONTEND_CACHE_URLS")
 # Cloudflare: an API token with "Cache Purge" permission and the zone id.
 CLOUDFLARE_API_TOKEN = _str("TTDN_CLOUDFLARE_API_TOKEN")
 CLOUDFLARE_ZONE_ID = _str("TTDN_CLOUDFLARE_ZONE_ID")
+
+# Search scale-out (docs/deployment.md): an OpenSearch server for Wagtail's search.
+OPENSEARCH_URL = _str("TTDN_OPENSEARCH_URL")
+PORTAL_SEARCH = _str("TTDN_PORTAL_SEARCH", "index")

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ttdn.core.text import excerpt, fold, fold_aligned, highlight, nfc, query_terms
+from ttdn.core.text import fold, fold_aligned, nfc, query_terms
 
 
 @pytest.mark.parametrize(
@@ -41,29 +41,3 @@ def test_fold_aligned_keeps_positions(value):
 
 def test_query_terms_are_folded_unique_longest_first():
     assert query_terms("Đối ngoại đối NGOẠI tư") == ["ngoai", "doi", "tu"]
-
-
-def test_highlight_marks_accented_words_for_unaccented_query():
-    html = highlight("Công tác thông tin đối ngoại năm 2016", "doi ngoai")
-    assert html == "Công tác thông tin <mark>đối</mark> <mark>ngoại</mark> năm 2016"
-
-
-def test_highlight_escapes_html_and_marks_only_word_starts():
-    html = highlight("<b>Đầu tư</b> vào Lào; đầu", "dau")
-    assert html == "&lt;b&gt;<mark>Đầu</mark> tư&lt;/b&gt; vào Lào; <mark>đầu</mark>"
-
-
-def test_highlight_without_terms_only_escapes():
-    assert highlight("a < b", "  ") == "a &lt; b"
-
-
-def test_excerpt_centres_on_first_match():
-    text = ("mở đầu " * 60) + "đoàn khách Lào " + ("kết thúc " * 60)
-    snippet = excerpt(text, "doan khach", width=80)
-    assert "đoàn khách" in snippet
-    assert snippet.startswith("… ") and snippet.endswith(" …")
-    assert len(snippet) <= 84
-
-
-def test_excerpt_returns_short_text_whole():
-    assert excerpt("  Ngắn  gọn ", "x") == "Ngắn gọn"

@@ -21,7 +21,11 @@ def test_sitemap_is_valid_xml_with_language_alternates(client, home, en_home):
     section.copy_for_translation(
         Locale.objects.get(language_code="en")
     ).save_revision().publish()
-    response = client.get("/sitemap.xml")
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    assert [loc.text for loc in index.findall("sm:sitemap/sm:loc", NS)] == [
+        "http://testserver/sitemap-pages.xml"
+    ]
+    response = client.get("/sitemap-pages.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
     urls = {
@@ -42,6 +46,25 @@ def test_sitemap_is_valid_xml_with_language_alternates(client, home, en_home):
         "vi": "http://testserver/ttdn/",
     }
     assert urls["http://testserver/en/"]["vi"] == "http://testserver/"
+
+
+def test_sitemap_index_splits_pages(client, home, monkeypatch):
+    from ttdn.portal.sitemaps import PortalSitemap
+
+    assert PortalSitemap.limit == 10_000
+    monkeypatch.setattr(PortalSitemap, "limit", 2)
+    for n in range(3):
+        SectionPageFactory(parent=home, slug=f"s{n}")
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    assert [loc.text for loc in index.findall("sm:sitemap/sm:loc", NS)] == [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-pages.xml?p=2",
+    ]
+    # Four pages (home and three sections), two per sitemap page.
+    page2 = ET.fromstring(client.get("/sitemap-pages.xml?p=2").content)
+    locs = [u.find("sm:loc", NS).text for u in page2.findall("sm:url", NS)]
+    assert [loc.rsplit("/", 2)[1] for loc in locs] == ["s1", "s2"]
+    assert client.get("/sitemap-pages.xml?p=3").status_code == 404
 
 
 def test_robots_txt_points_to_sitemap_and_keeps_admin_out(client):
