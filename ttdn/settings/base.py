@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ttdn.directory",
     "ttdn.analytics",
     "ttdn.pagecache",
+    "ttdn.documents",
     "ttdn.monitoring",
     "ttdn.affairs",
     "ttdn.planning",
