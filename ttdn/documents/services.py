@@ -4,6 +4,7 @@ and its relations, deleting one. Every write is validated first, saved all or
 nothing and leaves an audit entry (``ttdn.core.audit``)."""
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -48,8 +49,17 @@ def _search_text(document: OfficialDocument, texts: Iterable[str]) -> str:
         kind = str(document.get_doc_type_display())
         field = str(document.get_field_display())
     issuer = document.issuer.name if document.issuer_id else ""
+    # "51 kh ubnd" too, so that each part of the symbol starts a word.
+    parts = re.sub(r"[/\-.]+", " ", document.number)
     return folded(
-        document.number, kind, document.summary, document.signer, issuer, field, *texts
+        document.number,
+        parts,
+        kind,
+        document.summary,
+        document.signer,
+        issuer,
+        field,
+        *texts,
     )
 
 

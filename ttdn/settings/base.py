@@ -323,6 +323,7 @@ TTDN_DEMO_PASSWORD = env.DEMO_PASSWORD
 TTDN_DEMO_LOADERS = [
     "ttdn.portal.demo.loader.load_demo",
     "ttdn.directory.demo.loader.load_demo",
+    "ttdn.documents.demo.loader.load_demo",
     "ttdn.affairs.demo.loader.load_demo",
     "ttdn.analytics.demo.load",
     "ttdn.monitoring.demo.loader.load_demo",

@@ -47,7 +47,9 @@ def test_pdf_and_docx_text_is_read_and_searchable(ubnd, officer):
     ]
     assert "tang cuong hop tac voi cac tinh bac lao" in document.search_text
     assert "phu luc: ngoai giao kinh te nam 2017" in document.search_text
-    assert document.search_text.startswith("51/kh-ubnd | ke hoach | hanh dong")
+    assert document.search_text.startswith(
+        "51/kh-ubnd | 51 kh ubnd | ke hoach | hanh dong"
+    )
 
 
 def test_files_move_into_the_restricted_collection(ubnd, officer):
