@@ -12,6 +12,8 @@ from wagtail.admin.panels import (
     ObjectList,
 )
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from ttdn.core.admin.viewsets import ServiceModelViewSet
 
@@ -115,3 +117,39 @@ class OfficialDocumentViewSet(ServiceModelViewSet):
 
     def delete_service(self, instance, *, user):
         services.document_delete(instance, user=user)
+
+
+class PublicDocumentChooseViewMixin:
+    def get_object_list(self):
+        return selectors.public_documents()
+
+    def filter_object_list(self, objects):
+        query = self.request.GET.get("q", "").strip()
+        if query:
+            objects = selectors.public_documents(selectors.LibraryFilters(query=query))
+        return objects
+
+
+class PublicDocumentChooseView(PublicDocumentChooseViewMixin, ChooseView):
+    pass
+
+
+class PublicDocumentChooseResultsView(PublicDocumentChooseViewMixin, ChooseResultsView):
+    pass
+
+
+class PublicDocumentChooserViewSet(ChooserViewSet):
+    """Choose a public library entry (the article's document block)."""
+
+    model = OfficialDocument
+    icon = "doc-full-inverse"
+    choose_one_text = _("Choose a public document")
+    choose_another_text = _("Choose another document")
+    choose_view_class = PublicDocumentChooseView
+    choose_results_view_class = PublicDocumentChooseResultsView
+    register_widget = False
+    url_filter_parameters = []
+    per_page = 20
+
+
+document_chooser_viewset = PublicDocumentChooserViewSet("official_document_chooser")
