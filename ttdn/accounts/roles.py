@@ -94,6 +94,12 @@ DOCUMENTS_FILE = (
 )
 DOCUMENTS_MANAGE = (*DOCUMENTS_FILE, "documents.delete_officialdocument")
 
+# Citizens' questions (ttdn/questions): officers route, answer, approve and
+# publish; focal points answer the questions routed to their organisation
+# (scoped in questions/selectors.py); steering-committee members read.
+QUESTIONS_READ = ("questions.view_question",)
+QUESTIONS_ANSWER = (*QUESTIONS_READ, "questions.change_question")
+
 # Visit statistics in the admin (ttdn/analytics): read the daily figures and the
 # article views. Setting starting figures is for administrators.
 ANALYTICS_READ = ("analytics.view_dailystats", "analytics.view_pageviewtotal")
@@ -239,6 +245,7 @@ ROLES: dict[str, Role] = {
                 *PLANNING_MANAGE,
                 *REPORTS_MANAGE,
                 *DOCUMENTS_MANAGE,
+                *QUESTIONS_ANSWER,
             ),
             collection_permissions=(
                 "wagtaildocs.add_document",
@@ -257,6 +264,7 @@ ROLES: dict[str, Role] = {
                 *MONITORING_INCIDENT_HANDLE,
                 *PLANNING_REPORT,
                 *DOCUMENTS_FILE,
+                *QUESTIONS_ANSWER,
             ),
             collection_permissions=(
                 "wagtaildocs.add_document",
@@ -287,6 +295,7 @@ ROLES: dict[str, Role] = {
                 *PLANNING_READ,
                 *REPORTS_READ,
                 *DOCUMENTS_READ,
+                *QUESTIONS_READ,
             ),
         ),
     )

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "ttdn.affairs",
     "ttdn.planning",
     "ttdn.reports",
+    "ttdn.questions",
     # Last: its post_migrate handler grants role permissions once every other
     # app's permissions exist (see accounts/apps.py).
     "ttdn.accounts",
@@ -329,7 +330,24 @@ TTDN_DEMO_LOADERS = [
     "ttdn.monitoring.demo.loader.load_demo",
     "ttdn.planning.demo.loader.load_demo",
     "ttdn.reports.demo.loader.load_demo",
+    "ttdn.questions.demo.loader.load_demo",
 ]
+
+# --- Citizens' questions (ttdn/questions, docs/documents.md) ---------------------
+TTDN_QUESTIONS = {
+    # Deadline of an answer, in working days after the question is received.
+    "ANSWER_WORKING_DAYS": 15,
+    # At most RATE_LIMIT questions per address (a keyed hash, never stored) and
+    # RATE_WINDOW seconds.
+    "RATE_LIMIT": 5,
+    "RATE_WINDOW": 3600,
+    # A form sent sooner than MIN_SECONDS after it was shown is a robot's; one
+    # older than MAX_FORM_AGE seconds has expired.
+    "MIN_SECONDS": 3,
+    "MAX_FORM_AGE": 2 * 3600,
+    "ATTACHMENT_EXTENSIONS": ["pdf", "docx", "jpg", "jpeg", "png"],
+    "ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
+}
 
 # --- Audience statistics (ttdn/analytics, docs/analytics.md) --------------------
 TTDN_ANALYTICS = {
