@@ -1,7 +1,8 @@
 """The footer's block of links to other state portals, per language."""
 
-import pytest
 from wagtail.models import Locale
+
+import pytest
 
 from ttdn.portal.models import StateLink
 
@@ -33,7 +34,10 @@ def test_links_are_grouped_and_per_language(client, en_home):
     assert '<nav class="site-footer__links-block" aria-label="Liên kết">' in html
     first = html.index("Cổng thông tin nhà nước")
     assert first < html.index("Dịch vụ công trực tuyến")
-    assert '<a href="https://chinhphu.vn/" rel="noopener">Cổng Thông tin điện tử Chính phủ</a>' in html
+    assert (
+        '<a href="https://chinhphu.vn/" rel="noopener">Cổng Thông tin điện tử Chính phủ</a>'
+        in html
+    )
     assert "National Public Service Portal" not in html
     html = client.get("/en/").content.decode()
     assert "National Public Service Portal" in html
