@@ -4,6 +4,9 @@ the plan record; the decision is not public; a second run changes nothing."""
 import io
 from io import StringIO
 
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
 import docx
 import pytest
 
@@ -69,3 +72,13 @@ def test_the_decision_is_not_public(client, demo):
 def test_a_second_run_changes_nothing(demo):
     assert load_demo() == 0
     assert OfficialDocument.objects.count() == 2
+
+
+def test_the_plan_page_links_its_library_entry(client, demo):
+    plan = Plan.objects.get(code="KH-UBND", number=51)
+    client.force_login(get_user_model().objects.get(username="chuyenvien"))
+    html = client.get(
+        reverse("planning_plans:inspect", args=[plan.pk])
+    ).content.decode()
+    entry = reverse("official_documents:inspect", args=[plan.issuing_document_id])
+    assert f'<a href="{entry}">51/KH-UBND' in html
