@@ -22,12 +22,13 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ttdn.settings.test")
 RESULTS = ROOT / "bench" / "results" / "document-library.json"
 
-WORDS = (
+TEXT = (
     "công tác thông tin đối ngoại tỉnh sơn la hợp tác quốc tế lào kế hoạch triển khai "
     "nhiệm vụ các sở ban ngành ủy ban nhân dân huyện xã tuyên truyền quảng bá hình ảnh "
     "đầu tư du lịch biên giới văn hóa giáo dục nông nghiệp an ninh quốc phòng đoàn ra "
     "đoàn vào hội nghị thỏa thuận viện trợ phi chính phủ báo cáo kết quả thực hiện"
-).split()
+)
+WORDS = TEXT.split()
 
 
 def _text(rng: random.Random, chars: int) -> str:

@@ -2,6 +2,7 @@
 portal's article body)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail import blocks
 
@@ -16,7 +17,7 @@ class DocumentLinkBlock(blocks.StructBlock):
     """A library entry in an article: number, summary, link and its files (a
     document that is no longer public is left out when the page is shown)."""
 
-    document = OfficialDocumentChooserBlock(label=_("Document"))
+    document = OfficialDocumentChooserBlock(label=pgettext_lazy("library", "Document"))
     note = blocks.CharBlock(
         label=_("Note"),
         required=False,

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .choices import DocumentField, DocumentType
 
@@ -12,12 +13,12 @@ class LibraryFilterForm(forms.Form):
         label=_("Words (number, summary or text)"), required=False, max_length=200
     )
     type = forms.ChoiceField(
-        label=_("Type"),
+        label=pgettext_lazy("library", "Type"),
         required=False,
         choices=[("", _("All types")), *DocumentType.choices],
     )
     field = forms.ChoiceField(
-        label=_("Field"),
+        label=pgettext_lazy("library", "Field"),
         required=False,
         choices=[("", _("All fields")), *DocumentField.choices],
     )

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
@@ -168,7 +169,7 @@ class DocumentRelation(Orderable):
     kind = models.CharField(_("relation"), max_length=20, choices=RelationKind.choices)
     target = models.ForeignKey(
         OfficialDocument,
-        verbose_name=_("document"),
+        verbose_name=pgettext_lazy("library", "document"),
         on_delete=models.CASCADE,
         related_name="related_from",
     )

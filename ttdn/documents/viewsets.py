@@ -3,6 +3,7 @@ search (number, summary, signer, body, text of the files), file, edit and delete
 through the services, inspect with the files and relations."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.panels import (
     FieldPanel,
@@ -44,7 +45,9 @@ class OfficialDocumentViewSet(ServiceModelViewSet):
     list_per_page = 50
     list_display = [
         "number",
-        TypeColumn("doc_type", label=_("Type"), sort_key="doc_type"),
+        TypeColumn(
+            "doc_type", label=pgettext_lazy("library", "Type"), sort_key="doc_type"
+        ),
         "summary",
         Column("issuer", label=_("Issuing body"), accessor="issuer"),
         Column("issued_on", label=_("Date of issue"), sort_key="issued_on"),
@@ -63,9 +66,9 @@ class OfficialDocumentViewSet(ServiceModelViewSet):
         "is_public",
     ]
     export_headings = {
-        "get_doc_type_display": _("Type"),
+        "get_doc_type_display": pgettext_lazy("library", "Type"),
         "issuer.name": _("Issuing body"),
-        "get_field_display": _("Field"),
+        "get_field_display": pgettext_lazy("library", "Field"),
     }
     export_filename = "van-ban"
     inspect_view_fields = [
@@ -99,7 +102,7 @@ class OfficialDocumentViewSet(ServiceModelViewSet):
                     FieldPanel("summary"),
                     FieldRowPanel([FieldPanel("field"), FieldPanel("is_public")]),
                 ],
-                heading=_("Document"),
+                heading=pgettext_lazy("library", "Document"),
             ),
             InlinePanel("files", heading=_("Files"), label=_("File")),
             InlinePanel(
@@ -144,7 +147,7 @@ class PublicDocumentChooserViewSet(ChooserViewSet):
     model = OfficialDocument
     icon = "doc-full-inverse"
     choose_one_text = _("Choose a public document")
-    choose_another_text = _("Choose another document")
+    choose_another_text = pgettext_lazy("library", "Choose another document")
     choose_view_class = PublicDocumentChooseView
     choose_results_view_class = PublicDocumentChooseResultsView
     register_widget = False

@@ -6,6 +6,7 @@ approved. The asker's name and contact are never shown on the portal."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ttdn.core.text import nfc
 
@@ -28,7 +29,7 @@ class Question(models.Model):
         choices=QuestionTopic.choices,
         default=QuestionTopic.FOREIGN_AFFAIRS,
     )
-    subject = models.CharField(_("subject"), max_length=200)
+    subject = models.CharField(pgettext_lazy("question", "subject"), max_length=200)
     question = models.TextField(_("question"))
     attachment = models.ForeignKey(
         "wagtaildocs.Document",

@@ -10,6 +10,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -34,7 +35,7 @@ class StatusColumn(Column):
 
 
 class QuestionInspectView(ScopedInspectView):
-    extra_labels = {"history": _("History")}
+    extra_labels = {"history": pgettext_lazy("question", "History")}
 
     def get_edit_url(self):
         if not QUESTION_MACHINE.can_edit(self.object, self.request.user):
