@@ -8,11 +8,12 @@ status of one question by its tracking code (:func:`by_code`), which shows no
 personal data."""
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from ttdn.core.folding import folded_search
 from ttdn.core.scoping import scope_by_organisation
 
-from .choices import QuestionStatus
+from .choices import OPEN_STATUSES, QuestionStatus
 from .models import Question
 
 
@@ -21,6 +22,12 @@ def questions_for(user) -> QuerySet[Question]:
     if not getattr(user, "is_authenticated", False):
         return queryset.none()
     return scope_by_organisation(queryset, user)
+
+
+def overdue(queryset: QuerySet[Question], *, on=None) -> QuerySet[Question]:
+    """Open questions whose answer is due before *on* (default today, GMT+7)."""
+    day = on or timezone.localdate()
+    return queryset.filter(status__in=OPEN_STATUSES, due_on__lt=day)
 
 
 def published(query: str = "") -> QuerySet[Question]:

@@ -12,11 +12,14 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.widgets import AdminDateInput, Button
+from wagtail.admin.widgets import AdminDateInput, BooleanRadioSelect, Button
 from wagtail.permission_policies import ModelPermissionPolicy
+
+import django_filters
 
 from ttdn.core import workflow
 from ttdn.core.admin.views import ObjectActionView, ScopedInspectView
@@ -27,6 +30,22 @@ from ttdn.directory.models import Organisation
 from . import selectors, services
 from .machines import QUESTION_MACHINE
 from .models import Question
+
+
+class QuestionFilterSet(WagtailFilterSet):
+    overdue = django_filters.BooleanFilter(
+        label=_("Overdue only"), method="filter_overdue", widget=BooleanRadioSelect
+    )
+
+    class Meta:
+        model = Question
+        fields = ["status", "topic", "organisation", "overdue"]
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        late = selectors.overdue(queryset).values("pk")
+        return queryset.filter(pk__in=late) if value else queryset.exclude(pk__in=late)
 
 
 class StatusColumn(Column):
@@ -174,7 +193,7 @@ class QuestionViewSet(ServiceModelViewSet):
     name = "questions_admin"
     url_prefix = "questions"
     inspect_view_class = QuestionInspectView
-    list_filter = ["status", "topic", "organisation"]
+    filterset_class = QuestionFilterSet
     ordering = ["-received_at"]
     list_display = [
         "code",

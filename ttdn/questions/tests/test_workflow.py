@@ -167,3 +167,18 @@ def test_publishing_from_the_back_office(client, home, question, focal_point, of
     response = client.post(url, {"comment": ""})
     assert response.status_code == 302
     assert Question.objects.get(pk=question.pk).status == "published"
+
+
+def test_overdue_filter(client, question, officer, body):
+    Question.objects.filter(pk=question.pk).update(due_on=dt.date(2020, 1, 2))
+    on_time = services.question_submit(
+        name="Lò Văn Tú",
+        contact="0912345678",
+        subject="Lịch giao lưu",
+        question="Năm nay có giao lưu văn hóa với Lào không?",
+    )
+    client.force_login(officer)
+    response = client.get(reverse("questions_admin:index"), {"overdue": "true"})
+    assert list(response.context["object_list"]) == [question]
+    response = client.get(reverse("questions_admin:index"), {"overdue": "false"})
+    assert list(response.context["object_list"]) == [on_time]
