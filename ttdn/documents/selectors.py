@@ -142,9 +142,15 @@ def related_documents(document: OfficialDocument, *, public_only: bool) -> list:
     return rows
 
 
-def in_force(document: OfficialDocument, *, on: dt.date) -> bool:
-    """Whether the document is in force on *on* (not yet expired, already
-    effective)."""
+NOT_YET, IN_FORCE, EXPIRED = "not_yet", "in_force", "expired"
+
+
+def validity(document: OfficialDocument, *, on: dt.date) -> str:
+    """Whether the document is in force on *on*: ``not_yet`` (before its
+    effective date), ``expired`` (after its expiry date), else ``in_force``.
+    Replacement by another document is shown by the relations, not here."""
     if document.effective_from and on < document.effective_from:
-        return False
-    return not (document.expires_on and on > document.expires_on)
+        return NOT_YET
+    if document.expires_on and on > document.expires_on:
+        return EXPIRED
+    return IN_FORCE

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from . import selectors
@@ -63,6 +64,7 @@ def detail(request, pk: int):
             "document": document,
             "files": list(document.files.select_related("file")),
             "related": selectors.related_documents(document, public_only=True),
+            "validity": selectors.validity(document, on=timezone.localdate()),
         },
     )
 

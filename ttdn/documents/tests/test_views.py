@@ -148,3 +148,18 @@ def test_empty_library(client, home):
 def test_menu_links_to_the_library(client, home):
     html = client.get("/").content.decode()
     assert '<a href="/van-ban/">Văn bản</a>' in html
+
+
+@pytest.mark.parametrize(
+    "effective, expires, shown",
+    [
+        (None, None, "Còn hiệu lực"),
+        (dt.date(2017, 3, 27), dt.date(2018, 12, 31), "Hết hiệu lực"),
+        (dt.date(2099, 1, 1), None, "Chưa có hiệu lực"),
+    ],
+)
+def test_validity_on_the_detail_page(client, plan, officer, effective, expires, shown):
+    plan.effective_from, plan.expires_on = effective, expires
+    services.document_save(plan, user=officer)
+    html = client.get(f"/van-ban/{plan.pk}/").content.decode()
+    assert f"<dt>Tình trạng hiệu lực</dt><dd>{shown}</dd>" in html
