@@ -59,6 +59,8 @@ if settings.TTDN_SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("", include("ttdn.portal.urls")),
+    path("", include("ttdn.documents.urls")),
+    path("", include("ttdn.questions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

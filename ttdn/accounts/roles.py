@@ -82,6 +82,24 @@ AFFAIRS_RECORD = (
 )
 AFFAIRS_PROCESS = (*AFFAIRS_RECORD, "affairs.view_deadlinerule")
 
+# The document library (ttdn/documents, docs/documents.md): every back-office
+# role reads it (scoped in documents/selectors.py); officers, approvers and
+# administrators file and change documents, editors file them, focal points file
+# their own organisation's.
+DOCUMENTS_READ = ("documents.view_officialdocument",)
+DOCUMENTS_FILE = (
+    *DOCUMENTS_READ,
+    "documents.add_officialdocument",
+    "documents.change_officialdocument",
+)
+DOCUMENTS_MANAGE = (*DOCUMENTS_FILE, "documents.delete_officialdocument")
+
+# Citizens' questions (ttdn/questions): officers route, answer, approve and
+# publish; focal points answer the questions routed to their organisation
+# (scoped in questions/selectors.py); steering-committee members read.
+QUESTIONS_READ = ("questions.view_question",)
+QUESTIONS_ANSWER = (*QUESTIONS_READ, "questions.change_question")
+
 # Visit statistics in the admin (ttdn/analytics): read the daily figures and the
 # article views. Setting starting figures is for administrators.
 ANALYTICS_READ = ("analytics.view_dailystats", "analytics.view_pageviewtotal")
@@ -195,6 +213,7 @@ ROLES: dict[str, Role] = {
                 "taggit.add_tag",
                 *DIRECTORY_VIEW,
                 *ANALYTICS_READ,
+                *DOCUMENTS_FILE,
             ),
             page_permissions=PAGE_EDIT,
             collection_permissions=MEDIA_USE,
@@ -208,6 +227,7 @@ ROLES: dict[str, Role] = {
                 "taggit.add_tag",
                 *DIRECTORY_VIEW,
                 *ANALYTICS_READ,
+                *DOCUMENTS_MANAGE,
             ),
             page_permissions=PAGE_PUBLISH,
             collection_permissions=MEDIA_MANAGE,
@@ -224,6 +244,8 @@ ROLES: dict[str, Role] = {
                 *MONITORING_WATCH,
                 *PLANNING_MANAGE,
                 *REPORTS_MANAGE,
+                *DOCUMENTS_MANAGE,
+                *QUESTIONS_ANSWER,
             ),
             collection_permissions=(
                 "wagtaildocs.add_document",
@@ -241,6 +263,8 @@ ROLES: dict[str, Role] = {
                 *AFFAIRS_RECORD,
                 *MONITORING_INCIDENT_HANDLE,
                 *PLANNING_REPORT,
+                *DOCUMENTS_FILE,
+                *QUESTIONS_ANSWER,
             ),
             collection_permissions=(
                 "wagtaildocs.add_document",
@@ -255,6 +279,7 @@ ROLES: dict[str, Role] = {
                 "wagtailadmin.access_admin",
                 *DIRECTORY_VIEW,
                 *MONITORING_WATCH,
+                *DOCUMENTS_READ,
             ),
         ),
         Role(
@@ -269,6 +294,8 @@ ROLES: dict[str, Role] = {
                 *MONITORING_READ,
                 *PLANNING_READ,
                 *REPORTS_READ,
+                *DOCUMENTS_READ,
+                *QUESTIONS_READ,
             ),
         ),
     )

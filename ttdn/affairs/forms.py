@@ -12,6 +12,7 @@ from wagtail.admin.widgets import AdminDateInput
 
 from ttdn.directory.forms import DAY_INPUT_FORMATS
 from ttdn.directory.models import Country, Organisation
+from ttdn.documents.selectors import documents_for
 
 from .selectors import Period
 
@@ -25,13 +26,20 @@ FORMSET_FIELDS = {
 
 
 class RecordForm(WagtailAdminModelForm):
-    """Dates as dd/mm/yyyy (the admin date picker's format)."""
+    """Dates as dd/mm/yyyy (the admin date picker's format); links to the
+    document library offer the documents the user may see."""
+
+    library_fields = ("decision_entry", "text_entry")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.input_formats = DAY_INPUT_FORMATS
+        user = getattr(self, "for_user", None)
+        for name in self.library_fields:
+            if name in self.fields and user is not None:
+                self.fields[name].queryset = documents_for(user)
 
 
 class TransitionForm(forms.Form):

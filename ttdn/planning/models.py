@@ -139,6 +139,15 @@ class Plan(ClusterableModel, TimestampedModel):
         related_name="+",
         help_text=_("The scanned or signed plan, once issued."),
     )
+    issuing_document = models.ForeignKey(
+        "documents.OfficialDocument",
+        verbose_name=_("issuing document (library)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The plan as filed in the document library, once issued."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -6,6 +6,8 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from ttdn.documents.blocks import DocumentLinkBlock
+
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -53,6 +55,7 @@ class BodyBlock(blocks.StreamBlock):
     image = ImageWithCaptionBlock()
     caption = CaptionBlock()
     quote = QuoteBlock()
+    document = DocumentLinkBlock()
     table = TableBlock(
         label=_("Table"),
         table_options={"contextMenu": True, "startRows": 3, "startCols": 3},

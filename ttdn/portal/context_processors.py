@@ -6,7 +6,7 @@ from wagtail.models import Locale, Site
 from ttdn.pagecache import generation
 
 from . import selectors
-from .models import FooterText
+from .models import FooterText, LinkKind, StateLink
 
 
 def _chrome(site) -> dict:
@@ -16,7 +16,13 @@ def _chrome(site) -> dict:
         FooterText.objects.filter(locale=locale).first()
         or FooterText.objects.filter(locale=Locale.get_default()).first()
     )
+    links = list(StateLink.objects.filter(locale=locale))
+    groups = [
+        (label, [link for link in links if link.kind == kind])
+        for kind, label in LinkKind.choices
+    ]
     return {
+        "state_link_groups": [(label, rows) for label, rows in groups if rows],
         "site_home": home,
         "menu_pages": list(selectors.menu_sections(home=home)) if home else [],
         "footer": footer,

@@ -488,3 +488,43 @@ class SearchEntry(models.Model):
     @classmethod
     def rank_key_for(cls, moment, page_id: int) -> int:
         return int(moment.timestamp()) * cls.RANK_SHIFT + page_id % cls.RANK_SHIFT
+
+class LinkKind(models.TextChoices):
+    STATE_PORTAL = "state_portal", _("State portals")
+    PUBLIC_SERVICES = "public_services", _("Public services")
+    PROCEDURES = (
+        "procedures",
+        _("Administrative procedures of the foreign-affairs body"),
+    )
+
+
+@register_snippet
+class StateLink(TranslatableMixin, models.Model):
+    """A link in the footer's block of links (Decree 42/2022 Art. 7: correct
+    links to other state portals; the national public-service portal and the
+    foreign-affairs body's administrative procedures), one list per language."""
+
+    kind = models.CharField(
+        _("group"),
+        max_length=20,
+        choices=LinkKind.choices,
+        default=LinkKind.STATE_PORTAL,
+    )
+    title = models.CharField(_("title"), max_length=255)
+    url = models.URLField(_("address (URL)"), max_length=500)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("title"),
+        FieldPanel("url"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("link to another portal")
+        verbose_name_plural = _("links to other portals")
+        ordering = ["kind", "sort_order", "pk"]
+
+    def __str__(self):
+        return f"{self.title} ({self.locale})"

@@ -100,3 +100,14 @@ class IssueForm(forms.Form):
         required=False,
         help_text=_("Empty: the next free number of this code this year."),
     )
+    library_public = forms.TypedChoiceField(
+        label=_("In the document library"),
+        choices=[
+            ("", _("Filed, not public (back office only)")),
+            ("public", _("Filed and public on the portal")),
+        ],
+        coerce=bool,
+        empty_value=False,
+        required=False,
+        help_text=_("The issued document is filed in the library either way."),
+    )

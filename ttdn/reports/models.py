@@ -163,6 +163,15 @@ class Report(models.Model):
         editable=False,
         max_length=255,
     )
+    library_entry = models.ForeignKey(
+        "documents.OfficialDocument",
+        verbose_name=_("entry in the document library"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
     file_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     file_size = models.PositiveIntegerField(null=True, editable=False)
     figures = models.JSONField(

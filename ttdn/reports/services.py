@@ -28,6 +28,8 @@ from ttdn.core.text import fold
 from ttdn.core.timefmt import format_short
 from ttdn.directory import selectors as directory
 from ttdn.directory.choices import OrganisationKind
+from ttdn.documents import services as document_services
+from ttdn.documents.choices import DocumentField, DocumentType
 
 from .choices import ReportStatus
 from .documents.decree30 import Decree30Document, Header, Signature
@@ -403,11 +405,13 @@ def report_issue(
     user,
     issued_on: dt.date | None = None,
     number: int | None = None,
+    library_public: bool = False,
 ) -> Report:
     """Issue a draft (the ``issue`` action of ``machines.REPORT_MACHINE``):
     number it (the next free number of its code that year, unless given),
     generate its DOCX from the period's data, store the file, its SHA-256 and the
-    data; the report is then fixed."""
+    data; the report is then fixed. The issued document is filed in the
+    document library (public on the portal when *library_public*)."""
     template = _template_or_error(report.kind)
     stored = []
 
@@ -427,6 +431,9 @@ def report_issue(
             _filename(locked, locked.number), ContentFile(content), save=False
         )
         stored.append(locked.file)
+        locked.library_entry = _file_in_library(
+            locked, content, public=library_public, user=user
+        )
 
     try:
         workflow.perform_transition(
@@ -441,6 +448,29 @@ def report_issue(
             file.delete(save=False)
         raise
     return report
+
+
+def _file_in_library(report: Report, content: bytes, *, public: bool, user):
+    """The issued report as an entry of the document library, with a copy of
+    its DOCX (in the library's restricted collection)."""
+    upload = document_services.upload_file(
+        title=f"{report.document_number} — {report.subject}"[:255],
+        name=_filename(report, report.number),
+        data=content,
+        user=user,
+    )
+    return document_services.document_create(
+        doc_type=DocumentType.REPORT,
+        number=report.document_number,
+        issuer=report.issuing_organisation,
+        issued_on=report.issued_on,
+        summary=report.subject,
+        signer=report.signer_name,
+        field=DocumentField.FOREIGN_INFORMATION,
+        files=[upload],
+        is_public=public,
+        user=user,
+    )
 
 
 def file_intact(report: Report) -> bool:

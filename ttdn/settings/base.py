@@ -56,11 +56,14 @@ INSTALLED_APPS = [
     "ttdn.directory",
     "ttdn.analytics",
     "ttdn.pagecache",
+    "ttdn.documents",
     "ttdn.monitoring",
     "ttdn.affairs",
     "ttdn.planning",
     "ttdn.reports",
     "ttdn.finder",
+
+    "ttdn.questions",
     # Last: its post_migrate handler grants role permissions once every other
     # app's permissions exist (see accounts/apps.py).
     "ttdn.accounts",
@@ -440,12 +443,30 @@ TTDN_DEMO_PASSWORD = env.DEMO_PASSWORD
 TTDN_DEMO_LOADERS = [
     "ttdn.portal.demo.loader.load_demo",
     "ttdn.directory.demo.loader.load_demo",
+    "ttdn.documents.demo.loader.load_demo",
     "ttdn.affairs.demo.loader.load_demo",
     "ttdn.analytics.demo.load",
     "ttdn.monitoring.demo.loader.load_demo",
     "ttdn.planning.demo.loader.load_demo",
     "ttdn.reports.demo.loader.load_demo",
+    "ttdn.questions.demo.loader.load_demo",
 ]
+
+# --- Citizens' questions (ttdn/questions, docs/documents.md) ---------------------
+TTDN_QUESTIONS = {
+    # Deadline of an answer, in working days after the question is received.
+    "ANSWER_WORKING_DAYS": 15,
+    # At most RATE_LIMIT questions per address (a keyed hash, never stored) and
+    # RATE_WINDOW seconds.
+    "RATE_LIMIT": 5,
+    "RATE_WINDOW": 3600,
+    # A form sent sooner than MIN_SECONDS after it was shown is a robot's; one
+    # older than MAX_FORM_AGE seconds has expired.
+    "MIN_SECONDS": 3,
+    "MAX_FORM_AGE": 2 * 3600,
+    "ATTACHMENT_EXTENSIONS": ["pdf", "docx", "jpg", "jpeg", "png"],
+    "ATTACHMENT_MAX_BYTES": 5 * 1024 * 1024,
+}
 
 # --- Audience statistics (ttdn/analytics, docs/analytics.md) --------------------
 TTDN_ANALYTICS = {

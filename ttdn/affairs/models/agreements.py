@@ -11,7 +11,13 @@ from ..choices import (
     AgreementStatus,
     VietnameseParty,
 )
-from .base import RegisterRecord, _document, _organisation, _unique_reference
+from .base import (
+    RegisterRecord,
+    _document,
+    _library_entry,
+    _organisation,
+    _unique_reference,
+)
 
 
 # --- international agreements -----------------------------------------------------
@@ -84,6 +90,10 @@ class InternationalAgreement(RegisterRecord):
     )
     publish_on_portal = models.BooleanField(_("publish on the portal"), default=False)
     document = _document(_("text of the agreement"))
+    text_entry = _library_entry(
+        _("signed text (library)"),
+        _("The signed text as filed in the document library."),
+    )
     post_signing_report = _document(_("report after signing"))
     reported_at = models.DateTimeField(
         _("reported at"), null=True, blank=True, editable=False

@@ -36,6 +36,19 @@ def _document(verbose_name, help_text=""):
     )
 
 
+def _library_entry(verbose_name, help_text=""):
+    """A link to an entry of the document library (``ttdn.documents``)."""
+    return models.ForeignKey(
+        "documents.OfficialDocument",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 # --- common to every record -------------------------------------------------------
 class RegisterRecord(ClusterableModel):
     """Fields every register record has. Concrete models add ``status`` (with

@@ -23,6 +23,7 @@ from .base import (
     RegisterRecord,
     _dates_in_order,
     _document,
+    _library_entry,
     _organisation,
     _unique_reference,
 )
@@ -102,6 +103,10 @@ class Delegation(RegisterRecord):
     )
     invitation = _document(_("invitation letter"))
     decision_document = _document(_("approval decision"))
+    decision_entry = _library_entry(
+        _("approval decision (library)"),
+        _("The decision as filed in the document library."),
+    )
     result_report = _document(_("result report"))
     result_summary = models.TextField(_("summary of the results"), blank=True)
     result_reported_at = models.DateTimeField(

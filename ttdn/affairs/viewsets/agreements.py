@@ -106,6 +106,7 @@ class AgreementViewSet(RecordViewSet):
         "name_update_required",
         "publish_on_portal",
         "document",
+        "text_entry",
         "post_signing_report",
         "submitted_at",
         "reported_at",
@@ -155,7 +156,11 @@ class AgreementViewSet(RecordViewSet):
                 heading=_("2025 reorganisation and publication"),
             ),
             MultiFieldPanel(
-                [FieldPanel("document"), FieldPanel("post_signing_report")],
+                [
+                    FieldPanel("document"),
+                    FieldPanel("text_entry"),
+                    FieldPanel("post_signing_report"),
+                ],
                 heading=_("Documents"),
             ),
             FieldPanel("notes"),

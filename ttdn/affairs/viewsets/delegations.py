@@ -155,6 +155,7 @@ class DelegationViewSet(RecordViewSet):
         "decision_signer",
         "invitation",
         "decision_document",
+        "decision_entry",
         "result_report",
         "result_summary",
         "submitted_at",
@@ -231,6 +232,7 @@ class DelegationViewSet(RecordViewSet):
                 [
                     FieldPanel("invitation"),
                     FieldPanel("decision_document"),
+                    FieldPanel("decision_entry"),
                     FieldPanel("result_report"),
                     FieldPanel("result_summary"),
                 ],

@@ -14,6 +14,7 @@ from django.utils import timezone
 from ttdn.accounts.demo import demo_user
 from ttdn.directory import services as directory_services
 from ttdn.directory.models import Organisation, Person
+from ttdn.documents.demo import loader as documents_demo
 
 from .. import services
 from ..choices import AssignmentGroup, CommitteeRole, MeetingKind, Recurrence
@@ -190,6 +191,17 @@ def load_plan_51(counter: _Counter, officer) -> Plan | None:
     services.plan_close(plan, user=officer, note="Kết thúc giai đoạn 2017 – 2018.")
     counter.add(1 + 3)
     return plan
+
+
+def link_plan_51_document(counter: _Counter, officer) -> None:
+    """Plan 51/KH-UBND points at its entry in the document library."""
+    plan = Plan.objects.filter(code="KH-UBND", number=51, start_year=2017).first()
+    entry = documents_demo.plan_51()
+    if plan is None or entry is None or plan.issuing_document_id == entry.pk:
+        return
+    plan.issuing_document = entry
+    services.plan_save(plan, user=officer)
+    counter.add(1)
 
 
 # --- the current plan -----------------------------------------------------------
@@ -566,6 +578,7 @@ def load_demo(stdout=None) -> int:
     today = timezone.localdate()
     users = ensure_users()
     load_plan_51(counter, users["chuyenvien"])
+    link_plan_51_document(counter, users["chuyenvien"])
     load_current_plan(counter, users, today)
     load_committee(counter, users, today)
     if stdout is not None and counter.changed:

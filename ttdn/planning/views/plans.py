@@ -6,6 +6,7 @@ from django.contrib.admin.utils import quote
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -124,6 +125,16 @@ class PlanInspectView(ScopedInspectView):
     def get_document_number_display_value(self):
         return self.object.document_number
 
+    def get_issuing_document_display_value(self):
+        entry = self.object.issuing_document
+        if entry is None:
+            return ""
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("official_documents:inspect", args=[entry.pk]),
+            entry,
+        )
+
 
 class PlanTransitionView(ObjectActionView):
     model = Plan
@@ -235,6 +246,7 @@ class PlanViewSet(ServiceModelViewSet):
         "purpose",
         "requirements",
         "document",
+        "issuing_document",
     ]
     edit_handler = ObjectList(
         [
@@ -250,6 +262,7 @@ class PlanViewSet(ServiceModelViewSet):
                     ),
                     FieldRowPanel([FieldPanel("code"), FieldPanel("issuer")]),
                     FieldPanel("document"),
+                    FieldPanel("issuing_document"),
                 ],
                 heading=_("Plan document"),
             ),

@@ -220,6 +220,91 @@ FIXED_PAGES = [
             ],
         },
     },
+    {
+        "vi": {
+            "slug": "tuyen-bo-tiep-can",
+            "title": "Tuyên bố về khả năng tiếp cận",
+            "lead": (
+                "Cổng thông tin hướng tới đáp ứng mức AA của Hướng dẫn về khả năng "
+                "tiếp cận nội dung web (WCAG) 2.1."
+            ),
+            "paragraphs": [
+                "Mọi loại trang công khai, bằng mọi ngôn ngữ của cổng, được kiểm tra "
+                "tự động bằng axe-core trong trình duyệt mỗi lần thay đổi mã nguồn; "
+                "không chấp nhận lỗi ở mức nghiêm trọng. Các thao tác chính (đọc tin, "
+                "tìm kiếm, tra cứu văn bản, gửi câu hỏi) dùng được hoàn toàn bằng bàn "
+                "phím.",
+                "Hạn chế đã biết: một số tệp văn bản là bản quét (PDF không có lớp "
+                "chữ) nên trình đọc màn hình không đọc được; ảnh minh họa cũ có thể "
+                "thiếu mô tả chi tiết.",
+                "Nếu bạn gặp khó khăn khi sử dụng cổng, hãy gửi góp ý qua mục Hỏi đáp "
+                "hoặc thư điện tử ttdn@example.org; chúng tôi trả lời trong thời hạn "
+                "trả lời câu hỏi của người dân.",
+            ],
+        },
+        "en": {
+            "slug": "accessibility",
+            "title": "Accessibility statement",
+            "lead": (
+                "The portal aims to meet level AA of the Web Content Accessibility "
+                "Guidelines (WCAG) 2.1."
+            ),
+            "paragraphs": [
+                "Every public page type, in every language of the portal, is checked "
+                "with axe-core in a browser on every change of the code; no serious "
+                "or critical violation is accepted. The main paths (reading news, "
+                "search, the document library, asking a question) work with the "
+                "keyboard alone.",
+                "Known limitations: some document files are scans (PDF without a "
+                "text layer) that screen readers cannot read; older illustrations "
+                "may lack a detailed description.",
+                "If you have difficulty using the portal, tell us through Questions "
+                "and answers or at ttdn@example.org; we answer within the deadline for "
+                "citizens' questions.",
+            ],
+        },
+    },
+]
+
+# Decree 42/2022 Art. 7: links to other state portals, the national public-service
+# portal and the foreign-affairs body's administrative procedures.
+STATE_LINKS = [
+    (
+        "state_portal",
+        "Cổng Thông tin điện tử Chính phủ",
+        "Government Portal",
+        "https://chinhphu.vn/",
+    ),
+    (
+        "state_portal",
+        "Cổng Thông tin điện tử Bộ Ngoại giao",
+        "Ministry of Foreign Affairs",
+        "https://mofa.gov.vn/",
+    ),
+    (
+        "state_portal",
+        "Cổng Thông tin điện tử tỉnh Sơn La",
+        "Sơn La Provincial Portal",
+        "https://sonla.gov.vn/",
+    ),
+    (
+        "public_services",
+        "Cổng Dịch vụ công quốc gia",
+        "National Public Service Portal",
+        "https://dichvucong.gov.vn/",
+    ),
+    (
+        "public_services",
+        "Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Sơn La",
+        "Sơn La administrative procedures system",
+        "https://dichvucong.sonla.gov.vn/",
+    ),
+    (
+        "procedures",
+        "Thủ tục hành chính lĩnh vực ngoại vụ (Cổng Dịch vụ công quốc gia)",
+        "Foreign-affairs procedures (National Public Service Portal)",
+        "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh.html",
+    ),
 ]
 
 FOOTER = {

@@ -25,6 +25,7 @@ from ttdn.portal.models import (
     HomePage,
     SectionPage,
     StandardPage,
+    StateLink,
 )
 
 from . import content
@@ -79,6 +80,7 @@ class DemoLoader:
         self.fixed_pages(home, en)
         self.gallery(home, en)
         self.footers(vi, en)
+        self.state_links(vi, en)
         return self.created
 
     # --- pieces -------------------------------------------------------------------
@@ -267,6 +269,22 @@ class DemoLoader:
         image.save()
         self.created += 1
         return image
+
+    def state_links(self, vi, en):
+        for locale in (vi, en):
+            if locale is None or StateLink.objects.filter(locale=locale).exists():
+                continue
+            for order, (kind, title_vi, title_en, url) in enumerate(
+                content.STATE_LINKS
+            ):
+                StateLink.objects.create(
+                    locale=locale,
+                    kind=kind,
+                    title=title_vi if locale.language_code == "vi" else title_en,
+                    url=url,
+                    sort_order=order,
+                )
+                self.created += 1
 
     def footers(self, vi, en):
         for locale in (vi, en):

@@ -84,12 +84,15 @@ def test_seed_000_facts_are_readable_on_the_portal(client, demo):
 
 
 def test_english_demo_pages_exist(client, demo):
-    assert StandardPage.objects.filter(locale__language_code="en").count() == 3
+    assert StandardPage.objects.filter(locale__language_code="en").count() == 4
     html = client.get("/en/").content.decode()
     assert "Sơn La Foreign Information Portal" in html
     assert "Sơn La steps up foreign information work" in html
-    for slug in ("about", "organisation", "contact"):
+    for slug in ("about", "organisation", "contact", "accessibility"):
         assert client.get(f"/en/{slug}/").status_code == 200
+    statement = client.get("/tuyen-bo-tiep-can/").content.decode()
+    assert "WCAG" in statement
+    assert "https://dichvucong.gov.vn/" in statement  # the footer's links
     for slug in ("gioi-thieu", "co-cau-to-chuc", "lien-he"):
         assert client.get(f"/{slug}/").status_code == 200
 

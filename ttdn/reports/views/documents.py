@@ -273,6 +273,7 @@ class ReportIssueView(ReadsReportsMixin, WagtailAdminTemplateMixin, FormView):
                 user=self.request.user,
                 issued_on=form.cleaned_data["issued_on"],
                 number=form.cleaned_data.get("number"),
+                library_public=form.cleaned_data.get("library_public", False),
             )
         except ValidationError as error:
             add_to_form(form, error)
