@@ -53,7 +53,7 @@ _NOISE_RE = re.compile(
     r"|xem voi co chu.*"
     r"|co chu\s*:.*"
     r"|(?:so\s+)?luot xem\s*:?\s*[\d.,]+"
-    r"|trang chu(?:\s+\S+){1,6}"
+    r"|trang chu(?:\s+[^\s»›>|/]+){1,6}"
     r"|(?:ngay dang|dang ngay|ngay cap nhat|cap nhat)\s*:?\s*"
     r"\d{1,2}[/.-]\d{1,2}(?:\s*,\s*\d{1,2}:\d{2})?"
     r")$"

@@ -75,7 +75,7 @@ def test_classify_missing_file(tmp_path):
 
 def test_train_and_evaluate(settings, province):
     out = json.loads(run("monitoring_train", "--json"))
-    assert out["examples"] == 208
+    assert out["examples"] == 403
     assert settings.TTDN_MONITORING["MODEL_PATH"].exists()
     report = json.loads(run("monitoring_evaluate", "--json"))
     classifier = report["classifier"]
