@@ -24,6 +24,7 @@ from . import classifier, dedupe
 from .choices import OPEN_STATES, IncidentState, Review, Step
 from .gazetteer import Gazetteer, bare_name, tokens
 from .models import Alert, DeadlineRule, Incident, Item, Source, Story
+from .provinces import NATIONAL_LABEL
 
 
 def conf() -> dict:
@@ -60,14 +61,31 @@ def can_manage(user) -> bool:
 
 
 # --- inbox, overdue ------------------------------------------------------------------
-def inbox(*, only_relevant: bool = True) -> QuerySet[Item]:
+def inbox(
+    *,
+    only_relevant: bool = True,
+    province: str | None = None,
+    foreign_affairs: bool | None = None,
+) -> QuerySet[Item]:
     """New items nobody has reviewed yet, newest first (relevant ones only by
-    default)."""
+    default); *province* (a code, or ``NATIONAL_LABEL``) and *foreign_affairs*
+    filter on the judgement as corrected by monitors."""
     queryset = Item.objects.filter(review=Review.UNREVIEWED).select_related(
         "source", "story"
     )
     if only_relevant:
         queryset = queryset.filter(relevant=True)
+    if province:
+        code = "" if province == NATIONAL_LABEL else province
+        queryset = queryset.filter(
+            Q(subject_province_label=province)
+            | Q(subject_province_label="", subject_province=code)
+        )
+    if foreign_affairs is not None:
+        queryset = queryset.filter(
+            Q(foreign_affairs_label=foreign_affairs)
+            | Q(foreign_affairs_label__isnull=True, foreign_affairs=foreign_affairs)
+        )
     return queryset.order_by("-fetched_at", "-pk")
 
 
