@@ -36,6 +36,8 @@ import joblib
 import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
@@ -47,7 +49,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 LABELLED_SET = DATA_DIR / "labelled_items.json"
 REAL_NEWS = DATA_DIR / "real_news.json"
 RANDOM_STATE = 20261125
-MODEL_FORMAT = 2  # 2: topic + foreign-affairs models
+MODEL_FORMAT = 3  # 3: topic + foreign-affairs models on shared features
 REAL_WEIGHT = 2
 
 
@@ -189,7 +191,7 @@ class TopicClassifier:
         pipeline: Pipeline,
         *,
         meta: dict,
-        fa_pipeline: Pipeline | None = None,
+        fa_pipeline: LogisticRegression | None = None,
         fa_threshold: float = 0.5,
     ):
         self.pipeline = pipeline
@@ -202,11 +204,12 @@ class TopicClassifier:
         """Topic and foreign-affairs judgement of each text (segmented once)."""
         if not texts:
             return []
-        segmented = segment_many(texts)
-        topics = self.pipeline[1:].predict_proba(segmented)
+        # Segment once, build the features once: both models read them.
+        features = self.pipeline.named_steps["features"].transform(segment_many(texts))
+        topics = self.pipeline.named_steps["model"].predict_proba(features)
         classes = self.pipeline.classes_
         if self.fa_pipeline is not None:
-            fa = self.fa_pipeline[1:].predict_proba(segmented)[:, 1]
+            fa = self.fa_pipeline.predict_proba(features)[:, 1]
         else:
             fa = [0.0] * len(texts)
         results = []
@@ -250,18 +253,20 @@ def _weighted(examples: list[Example]) -> list[Example]:
     ]
 
 
-def choose_threshold(texts: list[str], labels: list[bool]) -> float:
+def _fa_model() -> LogisticRegression:
+    return LogisticRegression(
+        C=20.0, max_iter=5000, class_weight="balanced", random_state=RANDOM_STATE
+    )
+
+
+def choose_threshold(features, labels: list[bool]) -> float:
     """The probability threshold with the best cross-validated F1 on the
     training data (never on the part the figures are reported on)."""
-    from sklearn.metrics import f1_score
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
-
     if sum(labels) < 5 or len(labels) - sum(labels) < 5:
         return 0.5
-    segmented = segment_many(texts)
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=RANDOM_STATE)
     scores = cross_val_predict(
-        build_pipeline()[1:], segmented, labels, cv=folds, method="predict_proba"
+        _fa_model(), features, labels, cv=folds, method="predict_proba"
     )[:, 1]
     candidates = [round(0.2 + 0.05 * i, 2) for i in range(11)]
     return max(
@@ -270,16 +275,22 @@ def choose_threshold(texts: list[str], labels: list[bool]) -> float:
     )
 
 
-def train_foreign_affairs(examples: list[Example]) -> tuple[Pipeline | None, float]:
+def train_foreign_affairs(
+    examples: list[Example], topic_pipeline: Pipeline
+) -> tuple[LogisticRegression | None, float]:
+    """A logistic regression over the topic model's features (one feature
+    extraction per item serves both)."""
     labelled = _weighted([e for e in examples if e.foreign_affairs is not None])
     labels = [bool(e.foreign_affairs) for e in labelled]
     if len(set(labels)) < 2:
         return None, 0.5
-    texts = [e.text for e in labelled]
-    threshold = choose_threshold(texts, labels)
-    pipeline = build_pipeline()
-    pipeline.fit(texts, labels)
-    return pipeline, threshold
+    features = topic_pipeline.named_steps["features"].transform(
+        segment_many([e.text for e in labelled])
+    )
+    threshold = choose_threshold(features, labels)
+    model = _fa_model()
+    model.fit(features, labels)
+    return model, threshold
 
 
 def train(
@@ -292,7 +303,7 @@ def train(
     province_params = provinces.tune(place_rows)
     pipeline = build_pipeline()
     pipeline.fit([e.text for e in weighted], [e.topic for e in weighted])
-    fa_pipeline, fa_threshold = train_foreign_affairs(examples)
+    fa_pipeline, fa_threshold = train_foreign_affairs(examples, pipeline)
     return TopicClassifier(
         pipeline,
         fa_pipeline=fa_pipeline,

@@ -45,7 +45,6 @@ NATIONAL_LABEL = "00"
 DISTRICT_WEIGHT = 0.8
 HEADLINE_WEIGHT = 0.5
 FIRST_BONUS = 0.5
-_MAX_NAME_WORDS = 5
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 # Kinds written before a place name (folded), longest first.
@@ -148,6 +147,16 @@ def gazetteer() -> "PlaceIndex":
 class PlaceIndex:
     bare: dict[str, tuple[str, float]]  # folded bare name → (code, weight)
     kinded: dict[str, tuple[str, float]]  # "huyen quang ninh" → (code, weight)
+    # First word → the lengths (in words) of the names that start with it: most
+    # words start no name and cost one set lookup (the pipeline's hot path).
+    starts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for name in itertools.chain(self.bare, self.kinded):
+            words = name.split()
+            lengths[words[0]].add(len(words))
+        self.starts = {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
 
     @classmethod
     def build(cls, province_names, district_names) -> "PlaceIndex":
@@ -178,7 +187,9 @@ class PlaceIndex:
         found, i = [], 0
         while i < len(words):
             hit = None
-            for size in range(min(_MAX_NAME_WORDS + 3, len(words) - i), 0, -1):
+            for size in self.starts.get(words[i], ()):
+                if i + size > len(words):
+                    continue
                 phrase = " ".join(words[i : i + size])
                 entry = self.kinded.get(phrase) or self.bare.get(phrase)
                 if entry:
