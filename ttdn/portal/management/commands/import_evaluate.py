@@ -1,4 +1,4 @@
-"""Measure the text importer on its evaluation corpus (docs/portal.md#evaluation-corpus):
+"""Measure the text importer on its evaluation corpus (docs/portal.md):
 per-field precision and recall of headline, publication date and author, and how
 many listing pages are recognised as not articles, on the report part (sites the
 parser was not tuned on) by default."""
