@@ -701,6 +701,7 @@ class Body:
     blocks: list[tuple[str, str]] = field(default_factory=list)
     fields: Fields = field(default_factory=Fields)
     meta: MetaLine | None = None
+    lead_date: datetime.date | None = None
 
     @property
     def paragraphs(self) -> list[str]:

@@ -66,6 +66,7 @@ def parse_text(text: str, *, path: str = "") -> ParsedArticle:
         paragraphs=body.paragraphs,
         blocks=body.blocks,
         warnings=warnings,
+        lead_date=body.lead_date,
     )
 
 
@@ -92,6 +93,7 @@ def _published(
         return meta.published
     paragraphs = body.paragraphs
     lead_date, warning = infer_date(paragraphs[0]) if paragraphs else (None, None)
+    body.lead_date = lead_date
     if lead_date is not None:
         # The lead dates the event, not the page: a date taken from it was wrong
         # on real pages (docs/portal.md#evaluation-corpus), so it is only shown.

@@ -93,6 +93,13 @@ def test_undated_article_is_imported_without_a_date(section):
     assert "the lead dates the event 2018-07-06" in out or "2018-07-06" in out
 
 
+def test_date_from_lead_is_an_explicit_choice(section):
+    run(SEED_003, "--section", "ttdn", "--date-from-lead")
+    article = ArticlePage.objects.get()
+    assert article.display_date_text == "Thứ Sáu, 06/07/2018"
+    assert article.published_time_known is False
+
+
 def test_reimport_creates_no_duplicate(section):
     run(SEED_000, "--section", "ttdn")
     out, _ = run(SEED_000, "--section", "ttdn")
