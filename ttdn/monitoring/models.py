@@ -84,16 +84,16 @@ class Source(TimestampedModel):
     )
     enabled = models.BooleanField(_("enabled"), default=True)
     notes = models.TextField(_("notes"), blank=True)
-    # Health, written by the fetcher only.
-    last_fetch_at = models.DateTimeField(_("last fetch"), null=True, editable=False)
-    last_success_at = models.DateTimeField(_("last success"), null=True, editable=False)
-    last_error_at = models.DateTimeField(_("last error"), null=True, editable=False)
-    last_error = models.TextField(_("last error message"), blank=True, editable=False)
     # Code of the province a provincial outlet belongs to ("" for national
     # outlets): an item that names no place is about this province.
     home_province = models.CharField(
         _("home province"), max_length=2, blank=True, default=""
     )
+    # Health, written by the fetcher only.
+    last_fetch_at = models.DateTimeField(_("last fetch"), null=True, editable=False)
+    last_success_at = models.DateTimeField(_("last success"), null=True, editable=False)
+    last_error_at = models.DateTimeField(_("last error"), null=True, editable=False)
+    last_error = models.TextField(_("last error message"), blank=True, editable=False)
     consecutive_failures = models.PositiveIntegerField(
         _("consecutive failures"), default=0, editable=False
     )
