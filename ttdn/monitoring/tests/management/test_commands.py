@@ -47,8 +47,25 @@ def test_classify_json_lines(tmp_path, province):
         (3, True, "Tỉnh Sơn La", Topic.DISINFORMATION),
     ]
     assert all(
-        set(r) == {"id", "relevant", "province", "topic", "score"} for r in lines
+        set(r)
+        == {
+            "id",
+            "relevant",
+            "province",
+            "topic",
+            "score",
+            "about_province",
+            "foreign_affairs",
+            "foreign_affairs_score",
+        }
+        for r in lines
     )
+    # Hội An (a pre-2025 city of Quảng Nam) is in Đà Nẵng now; text typed
+    # without diacritics is understood.
+    assert [r["about_province"] for r in lines][1:] == [
+        "Thành phố Đà Nẵng",
+        "Tỉnh Sơn La",
+    ]
     assert all(isinstance(r["score"], float) and 0 < r["score"] <= 1 for r in lines)
 
 
