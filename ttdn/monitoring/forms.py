@@ -11,14 +11,27 @@ from ttdn.directory import selectors as directory
 from ttdn.directory.models import Organisation
 from ttdn.portal.models import ArticlePage
 
-from . import services
+from . import provinces, services
 from .choices import Falsity, ResponseKind, Severity, SourceChannel, Topic
 from .models import DeadlineRule, Incident, Source
+
+
+def home_province_choices():
+    return [
+        ("", _("— a national outlet —")),
+        *((code, p.name) for code, p in sorted(provinces.provinces().items())),
+    ]
 
 
 class SourceForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
+        home = cleaned.get("home_province") or ""
+        if home and home not in provinces.provinces():
+            self.add_error(
+                "home_province",
+                _("Home province: choose one of the 34 provinces or leave it empty."),
+            )
         if not self.errors:
             probe = Source(
                 url=cleaned.get("url", ""),

@@ -32,6 +32,7 @@ from .choices import (
     Step,
     Topic,
 )
+from .provinces import NATIONAL_LABEL, provinces
 
 
 class TimestampedModel(models.Model):
@@ -83,6 +84,11 @@ class Source(TimestampedModel):
     )
     enabled = models.BooleanField(_("enabled"), default=True)
     notes = models.TextField(_("notes"), blank=True)
+    # Code of the province a provincial outlet belongs to ("" for national
+    # outlets): an item that names no place is about this province.
+    home_province = models.CharField(
+        _("home province"), max_length=2, blank=True, default=""
+    )
     # Health, written by the fetcher only.
     last_fetch_at = models.DateTimeField(_("last fetch"), null=True, editable=False)
     last_success_at = models.DateTimeField(_("last success"), null=True, editable=False)
@@ -222,12 +228,27 @@ class Item(models.Model):
     matched_terms = models.JSONField(_("matched names"), default=list, blank=True)
     topic = models.CharField(_("topic"), max_length=20, choices=Topic, blank=True)
     topic_score = models.FloatField(_("topic score"), null=True, blank=True)
+    # Code of the province (of the 34) the item is mainly about; "" = national.
+    subject_province = models.CharField(
+        _("about province"), max_length=2, blank=True, db_index=True
+    )
+    foreign_affairs = models.BooleanField(_("foreign affairs"), null=True, blank=True)
+    foreign_affairs_score = models.FloatField(
+        _("foreign-affairs score"), null=True, blank=True
+    )
     # What a monitor said (trains the classifier).
     review = models.CharField(
         _("review"), max_length=20, choices=Review, blank=True, default=""
     )
     topic_label = models.CharField(
         _("topic (labelled)"), max_length=20, choices=Topic, blank=True
+    )
+    # "" = not corrected; a province code, or NATIONAL_LABEL for national news.
+    subject_province_label = models.CharField(
+        _("about province (labelled)"), max_length=2, blank=True
+    )
+    foreign_affairs_label = models.BooleanField(
+        _("foreign affairs (labelled)"), null=True, blank=True
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -257,6 +278,28 @@ class Item(models.Model):
     @property
     def effective_topic(self) -> str:
         return self.topic_label or self.topic
+
+    @property
+    def effective_province(self) -> str:
+        """Code of the province the item is about ("" = national)."""
+        if self.subject_province_label:
+            return (
+                ""
+                if self.subject_province_label == NATIONAL_LABEL
+                else self.subject_province_label
+            )
+        return self.subject_province
+
+    @property
+    def effective_province_name(self) -> str:
+        code = self.effective_province
+        return provinces()[code].name if code in provinces() else ""
+
+    @property
+    def effective_foreign_affairs(self) -> bool | None:
+        if self.foreign_affairs_label is not None:
+            return self.foreign_affairs_label
+        return self.foreign_affairs
 
     @property
     def excerpt(self) -> str:

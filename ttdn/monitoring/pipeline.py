@@ -1,5 +1,6 @@
 """The ingest pipeline: an extracted article → a stored item, once, in its story,
-with its language, relevance and topic.
+with its language, relevance, topic, the province it is mainly about and its
+foreign-affairs judgement.
 
 One :class:`Pipeline` serves a batch (a fetch run, a demo load): it builds the
 gazetteer and the story index once and keeps them up to date as items arrive.
@@ -18,7 +19,7 @@ from django.utils import timezone
 
 from ttdn.directory.selectors import serving_province
 
-from . import classifier, dedupe, language
+from . import classifier, dedupe, language, provinces
 from .extraction import Article
 from .gazetteer import Gazetteer
 from .models import Item, Source, Story, folded
@@ -32,22 +33,35 @@ class Analysis:
     matches: list[str]
     topic: str
     score: float
+    subject_province: str = ""
+    foreign_affairs: bool = False
+    foreign_affairs_score: float = 0.0
 
 
 def analyse(
-    title: str, text: str, *, gazetteer: Gazetteer, topics: classifier.TopicClassifier
+    title: str,
+    text: str,
+    *,
+    gazetteer: Gazetteer,
+    topics: classifier.TopicClassifier,
+    home: str = "",
 ) -> Analysis:
+    """*home*: code of the source's home province (a provincial outlet)."""
     full = f"{title}\n{text}"
     code, _probability = language.detect(full)
     relevance = gazetteer.match(full)
-    prediction = topics.predict_one(classifier.topic_text(title, text))
+    judgement = topics.judge_one(classifier.topic_text(title, text))
+    place = provinces.judge(title, text, home=home, params=topics.province_params)
     return Analysis(
         language=code,
         relevant=relevance.relevant,
         province=relevance.province,
         matches=relevance.matches,
-        topic=prediction.topic,
-        score=prediction.score,
+        topic=judgement.topic,
+        score=judgement.score,
+        subject_province=place.code,
+        foreign_affairs=judgement.foreign_affairs,
+        foreign_affairs_score=judgement.foreign_affairs_score,
     )
 
 
@@ -100,7 +114,11 @@ class Pipeline:
             reason = "url" if existing.url_hash == u_hash else "content"
             return IngestResult(existing, False, reason)
         analysis = analyse(
-            article.title, article.text, gazetteer=self.gazetteer, topics=self.topics
+            article.title,
+            article.text,
+            gazetteer=self.gazetteer,
+            topics=self.topics,
+            home=source.home_province,
         )
         minhash = dedupe.signature(
             f"{article.title}\n{article.text}",
@@ -125,6 +143,9 @@ class Pipeline:
                     matched_terms=analysis.matches,
                     topic=analysis.topic,
                     topic_score=analysis.score,
+                    subject_province=analysis.subject_province,
+                    foreign_affairs=analysis.foreign_affairs,
+                    foreign_affairs_score=analysis.foreign_affairs_score,
                     search_text=folded(article.title, article.url),
                 )
                 match = self.index.best_match(minhash)

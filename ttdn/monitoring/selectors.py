@@ -32,6 +32,7 @@ from . import classifier, dedupe
 from .choices import OPEN_STATES, IncidentState, Review, Step
 from .gazetteer import Gazetteer, bare_name, tokens
 from .models import Alert, DeadlineRule, Incident, Item, Source, Story
+from .provinces import NATIONAL_LABEL
 
 
 def conf() -> dict:
@@ -68,14 +69,31 @@ def can_manage(user) -> bool:
 
 
 # --- inbox, overdue ------------------------------------------------------------------
-def inbox(*, only_relevant: bool = True) -> QuerySet[Item]:
+def inbox(
+    *,
+    only_relevant: bool = True,
+    province: str | None = None,
+    foreign_affairs: bool | None = None,
+) -> QuerySet[Item]:
     """New items nobody has reviewed yet, newest first (relevant ones only by
-    default)."""
+    default); *province* (a code, or ``NATIONAL_LABEL``) and *foreign_affairs*
+    filter on the judgement as corrected by monitors."""
     queryset = Item.objects.filter(review=Review.UNREVIEWED).select_related(
         "source", "story"
     )
     if only_relevant:
         queryset = queryset.filter(relevant=True)
+    if province:
+        code = "" if province == NATIONAL_LABEL else province
+        queryset = queryset.filter(
+            Q(subject_province_label=province)
+            | Q(subject_province_label="", subject_province=code)
+        )
+    if foreign_affairs is not None:
+        queryset = queryset.filter(
+            Q(foreign_affairs_label=foreign_affairs)
+            | Q(foreign_affairs_label__isnull=True, foreign_affairs=foreign_affairs)
+        )
     return queryset.order_by("-fetched_at", "-pk")
 
 
@@ -229,26 +247,56 @@ def load_story_index(*, now: dt.datetime | None = None) -> dedupe.StoryIndex:
 
 # --- training data --------------------------------------------------------------------
 def admin_examples() -> list[classifier.Example]:
-    """Items whose topic a monitor labelled in the admin."""
+    """Items whose topic or foreign-affairs judgement a monitor labelled in the
+    inbox (the topic falls back to the classifier's when only the judgement was
+    corrected)."""
     rows = (
-        Item.objects.exclude(topic_label="")
+        Item.objects.filter(~Q(topic_label="") | Q(foreign_affairs_label__isnull=False))
         .order_by("pk")
-        .values_list("pk", "title", "text", "topic_label", "review")
+        .values_list(
+            "pk",
+            "title",
+            "text",
+            "topic_label",
+            "topic",
+            "review",
+            "foreign_affairs_label",
+        )
     )
     return [
         classifier.Example(
             id=str(pk),
             text=classifier.topic_text(title, text),
-            topic=topic,
+            topic=topic_label or topic,
             relevant={Review.RELEVANT: True, Review.NOT_RELEVANT: False}.get(review),
             origin="admin",
+            foreign_affairs=fa_label,
         )
-        for pk, title, text, topic, review in rows
+        for pk, title, text, topic_label, topic, review, fa_label in rows
+        if topic_label or topic
+    ]
+
+
+def province_corrections() -> list[dict]:
+    """Items whose province a monitor corrected: rows for ``provinces.tune``."""
+    rows = (
+        Item.objects.exclude(subject_province_label="")
+        .select_related("source")
+        .order_by("pk")
+    )
+    return [
+        {
+            "title": item.title,
+            "text": item.text,
+            "home": item.source.home_province,
+            "province_code": item.effective_province,
+        }
+        for item in rows
     ]
 
 
 def training_examples(*, include_admin: bool = True) -> list[classifier.Example]:
-    examples = classifier.shipped_examples()
+    examples = classifier.shipped_examples() + classifier.real_examples("tune")
     if include_admin:
         examples += admin_examples()
     return examples

@@ -179,6 +179,7 @@ def import_files(
     publish: bool = True,
     user=None,
     max_bytes: int | None = None,
+    date_from_lead: bool = False,
 ) -> list[ImportOutcome]:
     """Parse and import each file on its own: one bad file never stops the rest,
     and a file either becomes one whole article or changes nothing."""
@@ -188,6 +189,8 @@ def import_files(
         outcome = ImportOutcome(path=str(path))
         try:
             outcome.parsed = parse_file(path, fmt=fmt, max_bytes=max_bytes)
+            if date_from_lead:
+                outcome.parsed.with_lead_date()
             outcome.warnings = list(outcome.parsed.warnings)
             if not dry_run:
                 outcome.page, outcome.created = import_article(

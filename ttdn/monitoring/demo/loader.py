@@ -48,6 +48,7 @@ SOURCES = [
         "url": "https://baosonla.example.org/rss/tin-moi.rss",
         "kind": SourceKind.DOMESTIC_PRESS,
         "language": "vi",
+        "home_province": "14",  # Tỉnh Sơn La: "UBND tỉnh …" means Sơn La
     },
     {
         "key": "cong",
@@ -57,6 +58,7 @@ SOURCES = [
         "link_selector": ".news-list h3 a",
         "kind": SourceKind.OFFICIAL,
         "language": "vi",
+        "home_province": "14",
     },
     {
         "key": "thoisu",

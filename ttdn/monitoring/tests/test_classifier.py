@@ -20,7 +20,7 @@ def test_trained_at_first_use_and_saved(settings, tmp_path):
     assert not path.exists()
     topics = classifier.get_classifier()
     assert path.exists()
-    assert topics.meta["examples"] == 208
+    assert topics.meta["examples"] == 403
     assert sorted(topics.labels) == sorted(Topic.values)
     again = classifier.get_classifier()
     assert again is topics

@@ -2,6 +2,7 @@
 the alerts."""
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -23,13 +24,14 @@ import django_filters
 from ttdn.core.admin.views import ScopedInspectView
 from ttdn.core.admin.viewsets import ServiceModelViewSet
 
-from .. import forms, selectors, services
+from .. import forms, provinces, selectors, services
 from ..choices import (
     IncidentState,
     Review,
     Topic,
 )
 from ..models import Alert, Item
+from ..provinces import NATIONAL_LABEL
 from .common import (
     PermissionPageViewSet,
     _back,
@@ -52,9 +54,27 @@ class InboxView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         show_all = self.request.GET.get("all") == "1"
+        choices = province_choices()
+        province = self.request.GET.get("province", "")
+        if province not in dict(choices):
+            province = ""
+        fa = {"yes": True, "no": False}.get(self.request.GET.get("fa", ""))
         paginator = Paginator(
-            selectors.inbox(only_relevant=not show_all),
+            selectors.inbox(
+                only_relevant=not show_all, province=province, foreign_affairs=fa
+            ),
             settings_value("INBOX_PER_PAGE"),
+        )
+        query = urlencode(
+            {
+                k: v
+                for k, v in (
+                    ("all", "1" if show_all else ""),
+                    ("province", province),
+                    ("fa", self.request.GET.get("fa", "") if fa is not None else ""),
+                )
+                if v
+            }
         )
         page = paginator.get_page(self.request.GET.get("p"))
         context.update(
@@ -62,11 +82,47 @@ class InboxView(WagtailAdminTemplateMixin, TemplateView):
             items=page.object_list,
             show_all=show_all,
             topics=Topic.choices,
+            provinces=choices,
+            province=province,
+            fa="" if fa is None else ("yes" if fa else "no"),
+            query=query,
             local=local,
             can_open=self.request.user.has_perm("monitoring.add_incident"),
             no_province=not selectors.build_gazetteer().province,
         )
         return context
+
+
+def province_choices() -> list[tuple[str, str]]:
+    """(code, name) of the 34 provinces, then national."""
+    return [
+        *((code, p.name) for code, p in sorted(provinces.provinces().items())),
+        (NATIONAL_LABEL, _("National (no single province)")),
+    ]
+
+
+def correct(request, pk):
+    """Inbox action (POST): correct the province or the foreign-affairs judgement."""
+    _require(request, "monitoring.review_item")
+    if request.method != "POST":
+        return redirect("monitoring_inbox:index")
+    item = get_object_or_404(Item, pk=pk)
+    province = request.POST.get("subject_province_label", "")
+    fa = {"yes": True, "no": False}.get(request.POST.get("foreign_affairs_label", ""))
+    try:
+        services.correct_item(
+            item,
+            user=request.user,
+            subject_province_label=province or None,
+            foreign_affairs_label=fa,
+        )
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+        return _back(request, reverse("monitoring_inbox:index"))
+    messages.success(
+        request, _("“%(title)s”: correction saved.") % {"title": item.title}
+    )
+    return _back(request, reverse("monitoring_inbox:index"))
 
 
 def settings_value(name):
@@ -123,7 +179,10 @@ class InboxViewSet(PermissionPageViewSet):
     menu_order = 100
     permission = "monitoring.review_item"
     view_class = InboxView
-    extra_urls = (path("review/<int:pk>/", review, name="review"),)
+    extra_urls = (
+        path("review/<int:pk>/", review, name="review"),
+        path("correct/<int:pk>/", correct, name="correct"),
+    )
 
 
 # --- board ----------------------------------------------------------------------------

@@ -169,6 +169,10 @@ class SourceViewSet(ServiceModelViewSet):
             FieldPanel("url"),
             FieldPanel("link_selector"),
             FieldRowPanel([FieldPanel("language"), FieldPanel("interval_minutes")]),
+            FieldPanel(
+                "home_province",
+                widget=django_forms.Select(choices=forms.home_province_choices),
+            ),
             FieldPanel("enabled"),
             FieldPanel("notes"),
         ],

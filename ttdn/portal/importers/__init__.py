@@ -2,7 +2,7 @@
 
 from .base import ArticleParseError, ParsedArticle, read_input
 from .html import parse_html
-from .text import parse_text
+from .textparse import parse_text
 
 __all__ = [
     "ArticleParseError",

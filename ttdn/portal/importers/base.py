@@ -58,6 +58,16 @@ class ParsedArticle:
     paragraphs: list[str] = field(default_factory=list)
     blocks: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # The date that opens the lead ("Ngày 6/7 … năm 2018"): the day of the event,
+    # never taken as the publication date by the parser; an importer may use it
+    # when asked to (``import_articles --date-from-lead``).
+    lead_date: datetime.date | None = None
+
+    def with_lead_date(self) -> "ParsedArticle":
+        """Use the lead's date as the publication date when the page has none."""
+        if self.published is None and self.lead_date is not None:
+            self.published = self.lead_date
+        return self
 
     @property
     def captions(self) -> list[str]:

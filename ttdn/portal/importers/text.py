@@ -65,7 +65,7 @@ from django.utils.translation import gettext as _
 
 from ttdn.core.text import fold, fold_aligned
 
-from .base import VN_TZ, ArticleParseError, ParsedArticle, clean
+from .base import VN_TZ, clean
 
 # --------------------------------------------------------------------------- lines
 
@@ -181,7 +181,8 @@ def is_paragraph_like(text: str) -> bool:
 
 _META_MAX_CHARS = 200
 _META_MAX_RESIDUE_WORDS = 2
-_MIN_YEAR, _MAX_YEAR = 1900, 2100
+# Before Vietnamese news portals: "Ngày 12/11/1936" in a page is history.
+_MIN_YEAR, _MAX_YEAR = 1995, 2100
 
 # All patterns run on fold_aligned() text: lower-case, no diacritics, same length.
 _DMY_RE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-]?\d)")
@@ -222,7 +223,7 @@ _FIELD_LABELS = {
         r"nguoi\s+cap\s+nhat",
     ],
     "author": [
-        r"tac\s+gia",
+        r"tac\s+gia(?:\s+bai\s+viet)?",
         r"but\s+danh",
         r"nguoi\s+viet",
         r"(?:nhom\s+)?phong\s+vien",
@@ -417,6 +418,7 @@ def _phrases(text: str) -> frozenset[str]:
 
 _CHROME_LINES = _phrases(
     """
+    chu thich anh|
     thong tin cai cach|thong ke truy cap|thong ke|so luot truy cap|luot truy cap|
     cac tin tuc khac|cac tin khac|tin tuc khac|tin khac|cac bai khac|bai viet khac|
     tin bai khac|cac tin da dua|tin da dua|tin lien quan|bai viet lien quan|
@@ -522,7 +524,7 @@ def parse_byline(line: str, *, names: bool = True) -> Fields | None:
     labelled = _labelled_byline(text)
     if labelled is not None:
         return labelled
-    source = _theo_source(text)
+    source = _theo_source(text) or _nguon_source(text)
     if source:
         return Fields(source=source)
     if names:
@@ -562,6 +564,26 @@ def _theo_source(text: str) -> str:
     return source
 
 
+# "Nguồn VTV: http://…", "Nguồn SGGP", "Nguồn Tổ Quốc: https://…"
+_NGUON_RE = re.compile(
+    r"^\(?\s*ngu[ồo]n\s+(?P<source>[^:()]{2,60}?)(?:\s*:\s*https?://\S+)?\s*\)?\.?$",
+    re.IGNORECASE,
+)
+# A by-line naming an outlet is a source credit, not a writer ("Báo Sơn La").
+_OUTLET_OPENERS = ("bao ", "dai ", "tap chi ", "cong thong tin", "truyen hinh ")
+_INITIALS_RE = re.compile(r"^[A-ZĐ](?:\.[A-ZĐ])+\.?$")
+
+
+def _nguon_source(text: str) -> str:
+    match = _NGUON_RE.match(text)
+    if not match:
+        return ""
+    source = match.group("source").strip()
+    if not source[:1].isupper() or _words(source) > _SOURCE_MAX_WORDS:
+        return ""
+    return source
+
+
 def _name_byline(text: str) -> Fields | None:
     """ "Lê Hồng", "K. Phượng", "PV", "Minh Anh (tổng hợp)", "Hồng Hà/TTXVN"."""
     fields = Fields()
@@ -579,6 +601,10 @@ def _name_byline(text: str) -> Fields | None:
         if not _is_source_name(source):
             return None
         fields.source = fields.source or source
+    if fold(text).startswith(_OUTLET_OPENERS):
+        return Fields(source=clean(text)) if _words(text) <= _SOURCE_MAX_WORDS else None
+    if _INITIALS_RE.match(clean(text)):
+        return Fields(author=clean(text))  # "P.V", "N.T.K"
     if not _looks_like_name(text):
         return None
     fields.author = clean(text)
@@ -647,13 +673,18 @@ _CAPTION_OPENERS = (
 _PHOTO_CREDIT_RE = re.compile(
     r"^\(?\s*(?:anh|hinh|nguon\s+anh)\s*:|\(\s*(?:anh|nguon\s+anh)\s*:"
     r"|\banh\s+(?:minh\s+hoa|tu\s+lieu)\b|\(\s*anh\s*\)"
+    r"|\(\s*anh\s+[^)]{1,20}\)\s*$|\banh\s*:\s*[^.]{2,40}$"
 )
 
 
+_TRAILING_CREDIT_RE = re.compile(r"\(\s*anh\s+[^)]{1,20}\)\s*$")
+
+
 def _is_photo_credit(text: str) -> bool:
-    return _words(text) <= _CAPTION_MAX_WORDS and bool(
-        _PHOTO_CREDIT_RE.search(fold(text))
-    )
+    folded = fold(text)
+    if _words(text) <= 40 and _TRAILING_CREDIT_RE.search(folded):
+        return True  # "Vịnh Hạ Long … thế giới. (Ảnh K.T)"
+    return _words(text) <= _CAPTION_MAX_WORDS and bool(_PHOTO_CREDIT_RE.search(folded))
 
 
 def _opens_like_caption(text: str) -> bool:
@@ -670,6 +701,7 @@ class Body:
     blocks: list[tuple[str, str]] = field(default_factory=list)
     fields: Fields = field(default_factory=Fields)
     meta: MetaLine | None = None
+    lead_date: datetime.date | None = None
 
     @property
     def paragraphs(self) -> list[str]:
@@ -774,6 +806,7 @@ def _is_header_text(entry: Entry) -> bool:
         entry.kind == "text"
         and not is_chrome(entry.text)
         and parse_meta_line(entry.text) is None
+        and not _is_photo_credit(entry.text)
     )
 
 
@@ -849,6 +882,10 @@ def _layout_without_meta(entries: list[Entry]) -> Layout | None:
         len(entries),
     )
     header = _header_texts(entries, range(min(first_paragraph, _HEADER_SCAN_LIMIT)))
+    if not header and _is_long_headline(entries, first_paragraph):
+        # A headline longer than a line: no sentence end, a paragraph below.
+        header = [first_paragraph]
+        first_paragraph += 1
     if not header:
         texts = _header_texts(entries, range(len(entries)))
         if len(texts) < 2 or is_clearly_paragraph(entries[texts[0]].text):
@@ -857,6 +894,23 @@ def _layout_without_meta(entries: list[Entry]) -> Layout | None:
     headline = header[-1]
     category = header[-2] if len(header) >= 2 else None
     return Layout(headline, category, None, list(range(headline + 1, len(entries))))
+
+
+_LONG_HEADLINE_MAX_WORDS = 45
+
+
+def _is_long_headline(entries: list[Entry], index: int) -> bool:
+    if index + 1 >= len(entries) or entries[index].kind != "text":
+        return False
+    text = entries[index].text
+    following = [e for e in entries[index + 1 :] if e.kind == "text"]
+    return (
+        _words(text) <= _LONG_HEADLINE_MAX_WORDS
+        and not _ends_sentence(text)
+        and index < 3
+        and bool(following)
+        and is_paragraph_like(following[0].text)
+    )
 
 
 def category_text(line: str) -> str:
@@ -890,14 +944,20 @@ _LEAD_DATE_RE = re.compile(
     r"|(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:,\s*|\s)(?:nam\s+)?(\d{4}))?(?!\d))"
 )
 _NAM_YEAR_RE = re.compile(r"\bnam\s+((?:19|20)\d{2})\b")
-_ANY_YEAR_RE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/.-]?\d)")
+
+
+_LEAD_DATE_MAX_START = 24  # characters: room for a source prefix "(BLC) - "
+_LEAD_DATE_MIN_YEAR = 1995  # before Vietnamese news portals: a date in history
 
 
 def infer_date(lead: str) -> tuple[datetime.date | None, str]:
     """(date, warning) inferred from the lead paragraph of an undated article."""
     folded = fold_aligned(lead)
     match = _LEAD_DATE_RE.search(folded)
-    if match is None:
+    # Only a date that opens the lead ("Sáng 20/5, …", "(BLC) - Ngày 6/7, …") says
+    # when the news happened; a date further on belongs to something the lead
+    # cites (a circular "ngày 17/10/2017").
+    if match is None or match.start() > _LEAD_DATE_MAX_START:
         return None, _("No date line found; the publication date is unknown.")
     day, month, year = (
         (match.group(1), match.group(3), match.group(4))
@@ -914,6 +974,11 @@ def infer_date(lead: str) -> tuple[datetime.date | None, str]:
             ) % {"text": phrase}
         phrase = f"{phrase} … {year_phrase}"
     published = make_published(int(year), int(month), int(day))
+    if published is not None and published.year < _LEAD_DATE_MIN_YEAR:
+        return None, _(
+            "No date line found; “%(text)s” in the lead is a date in history, "
+            "not a publication date."
+        ) % {"text": phrase}
     if published is None:
         return None, _(
             "No date line found; “%(text)s” in the lead is not a valid date."
@@ -927,81 +992,10 @@ def infer_date(lead: str) -> tuple[datetime.date | None, str]:
 
 
 def _lead_year(lead: str, folded: str) -> tuple[str | None, str]:
-    for pattern in (_NAM_YEAR_RE, _ANY_YEAR_RE):
+    # Only "năm 2018" names the year of the lead's date; a bare year elsewhere in
+    # the lead ("Tết Kỷ Hợi 2019", "giai đoạn 2017 – 2018") may be another.
+    for pattern in (_NAM_YEAR_RE,):
         matches = list(pattern.finditer(folded))
         if len({m.group(1) for m in matches}) == 1:
             return matches[0].group(1), lead[matches[0].start() : matches[0].end()]
     return None, ""
-
-
-# --------------------------------------------------------------------- parse_text
-
-
-def parse_text(text: str, *, path: str = "") -> ParsedArticle:
-    """Parse a plain-text article dump; raise ArticleParseError without a headline."""
-    entries = split_entries(text)
-    layout = find_layout(entries) if entries else None
-    if layout is None:
-        raise ArticleParseError(path, _("No headline found."))
-    warnings: list[str] = []
-    title = entries[layout.headline].text
-    category = (
-        category_text(entries[layout.category].text)
-        if layout.category is not None
-        else ""
-    )
-    if not category:
-        warnings.append(_("No category line found before the headline."))
-    body = build_body([entries[i] for i in layout.body], headline=title)
-    meta = (
-        parse_meta_line(entries[layout.meta].text)
-        if layout.meta is not None
-        else body.meta
-    )
-    fields = body.fields
-    if meta is not None:
-        fields.merge(meta.fields)
-    published = _published(meta, body, warnings, away=layout.meta_away)
-    if not body.paragraphs:
-        warnings.append(_("No body paragraphs found."))
-    return ParsedArticle(
-        path=path,
-        title=title,
-        published=published,
-        author=fields.author,
-        source=fields.source,
-        poster=fields.poster,
-        category=category,
-        paragraphs=body.paragraphs,
-        blocks=body.blocks,
-        warnings=warnings,
-    )
-
-
-def _published(
-    meta: MetaLine | None, body: Body, warnings: list[str], *, away: bool = False
-) -> datetime.date | None:
-    if meta is not None:
-        if meta.published is None:
-            warnings.append(
-                _(
-                    "The date line “%(line)s” does not hold a valid date; "
-                    "the publication date is left empty."
-                )
-                % {"line": meta.text}
-            )
-        elif away:
-            warnings.append(
-                _(
-                    "The date line “%(line)s” is not next to the headline; "
-                    "using it anyway."
-                )
-                % {"line": meta.text}
-            )
-        return meta.published
-    paragraphs = body.paragraphs
-    published, warning = infer_date(paragraphs[0]) if paragraphs else (None, None)
-    warnings.append(
-        warning or _("No date line found; the publication date is unknown.")
-    )
-    return published

@@ -13,7 +13,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ttdn.monitoring import classifier, selectors
+from ttdn.monitoring import classifier, provinces, selectors
 
 BATCH = 256
 
@@ -73,10 +73,16 @@ class Command(BaseCommand):
             classifier.topic_text(str(row.get("title") or ""), row["text"])
             for row in rows
         ]
-        predictions = topics.predict(texts)
+        predictions = topics.judge(texts)
         for row, prediction in zip(rows, predictions, strict=True):
             title = str(row.get("title") or "")
             relevance = gazetteer.match(f"{title}\n{row['text']}")
+            place = provinces.judge(
+                title,
+                row["text"],
+                home=str(row.get("home_province") or ""),
+                params=topics.province_params,
+            )
             self.stdout.write(
                 json.dumps(
                     {
@@ -85,6 +91,9 @@ class Command(BaseCommand):
                         "province": relevance.province,
                         "topic": prediction.topic,
                         "score": prediction.score,
+                        "about_province": place.name or None,
+                        "foreign_affairs": prediction.foreign_affairs,
+                        "foreign_affairs_score": prediction.foreign_affairs_score,
                     },
                     ensure_ascii=False,
                 )

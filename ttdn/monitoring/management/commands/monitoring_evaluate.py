@@ -1,7 +1,10 @@
 """Measure the monitoring pipeline: topic classifier precision/recall/F1 per topic
 on a held-out split (shipped set + admin labels), near-duplicate grouping
 precision on the fixture set, and (when a serving province is set) the
-gazetteer's relevance precision on the labelled set."""
+gazetteer's relevance precision on the labelled set; and, on the report part of the
+real-news set (docs/monitoring.md#real-news-set), the province each item is about,
+the foreign-affairs judgement, the topic and the relevance to the home province,
+each against its target."""
 
 import json
 
@@ -50,6 +53,7 @@ class Command(BaseCommand):
             examples, test_size=options["test_size"]
         )
         grouping = evaluation.evaluate_dedupe(threshold)
+        real = evaluation.evaluate_real()
         gazetteer = selectors.build_gazetteer()
         relevance = None
         if gazetteer.province:
@@ -64,6 +68,7 @@ class Command(BaseCommand):
                         "dedupe": grouping.as_dict(),
                         "relevance": relevance.as_dict() if relevance else None,
                         "province": gazetteer.province,
+                        "real_news": real.as_dict(),
                     },
                     ensure_ascii=False,
                 )
@@ -99,3 +104,35 @@ class Command(BaseCommand):
             write(
                 "Chưa đặt tỉnh phục vụ (Cấu hình danh mục): bỏ qua đánh giá liên quan."
             )
+        self.write_real(real)
+
+    def write_real(self, real):
+        write = self.stdout.write
+        fa = real.foreign_affairs
+        write(
+            f"Tin thật (bộ đánh giá, huấn luyện {real.train_size} mẫu, báo cáo "
+            f"{real.test_size} tin):"
+        )
+        rows = [
+            (
+                "Tỉnh được nói đến (34 tỉnh hoặc toàn quốc): độ chính xác",
+                real.province_accuracy,
+                "province_accuracy",
+            ),
+            (
+                f"Đối ngoại: F1 (P {fa['precision']:.3f}, R {fa['recall']:.3f})",
+                fa["f1"],
+                "foreign_affairs_f1",
+            ),
+            ("Chủ đề: độ chính xác", real.topic_accuracy, "topic_accuracy"),
+            (
+                f"Liên quan đến tỉnh nhà (Sơn La): F1 "
+                f"(mọi tỉnh lần lượt: {real.relevance_all_provinces_f1:.3f})",
+                real.home_relevance["f1"],
+                "home_relevance_f1",
+            ),
+        ]
+        for label, value, key in rows:
+            target = evaluation.TARGETS[key]
+            verdict = "đạt" if value >= target else "CHƯA ĐẠT"
+            write(f"  {label}: {value:.3f} (mục tiêu ≥ {target:.2f}: {verdict})")

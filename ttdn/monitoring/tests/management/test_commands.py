@@ -47,8 +47,25 @@ def test_classify_json_lines(tmp_path, province):
         (3, True, "Tỉnh Sơn La", Topic.DISINFORMATION),
     ]
     assert all(
-        set(r) == {"id", "relevant", "province", "topic", "score"} for r in lines
+        set(r)
+        == {
+            "id",
+            "relevant",
+            "province",
+            "topic",
+            "score",
+            "about_province",
+            "foreign_affairs",
+            "foreign_affairs_score",
+        }
+        for r in lines
     )
+    # Hội An (a pre-2025 city of Quảng Nam) is in Đà Nẵng now; text typed
+    # without diacritics is understood.
+    assert [r["about_province"] for r in lines][1:] == [
+        "Thành phố Đà Nẵng",
+        "Tỉnh Sơn La",
+    ]
     assert all(isinstance(r["score"], float) and 0 < r["score"] <= 1 for r in lines)
 
 
@@ -75,18 +92,21 @@ def test_classify_missing_file(tmp_path):
 
 def test_train_and_evaluate(settings, province):
     out = json.loads(run("monitoring_train", "--json"))
-    assert out["examples"] == 208
+    assert out["examples"] == 403
     assert settings.TTDN_MONITORING["MODEL_PATH"].exists()
     report = json.loads(run("monitoring_evaluate", "--json"))
     classifier = report["classifier"]
-    assert (classifier["train_size"], classifier["test_size"]) == (156, 52)
+    assert (classifier["train_size"], classifier["test_size"]) == (302, 101)
     assert [t["topic"] for t in classifier["topics"]] == sorted(Topic.values)
     assert classifier["macro_f1"] > 0.7
     assert report["dedupe"]["precision"] == 1.0
     assert report["relevance"]["items"] == 208
     assert report["province"] == "Tỉnh Sơn La"
     text = run("monitoring_evaluate")
-    assert "Bộ phân loại chủ đề: huấn luyện 156 mẫu, kiểm tra 52 mẫu" in text
+    assert "Bộ phân loại chủ đề: huấn luyện 302 mẫu, kiểm tra 101 mẫu" in text
+    assert "Tin thật (bộ đánh giá, huấn luyện 403 mẫu, báo cáo 127 tin):" in text
+    assert "độ chính xác: 0.969 (mục tiêu ≥ 0.90: đạt)" in text
+    assert report["real_news"]["test_size"] == 127
     assert (
         "Gom tin trùng lặp (ngưỡng 0.4, 128 hoán vị, 233 tin): độ chính xác 1.000, độ phủ 1.000"
         in text

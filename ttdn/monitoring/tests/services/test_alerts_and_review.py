@@ -117,7 +117,7 @@ def test_review_labels_feed_training(users):
     assert [(e.id, e.topic, e.relevant, e.origin) for e in admin] == [
         (str(item.pk), Topic.TOURISM_CULTURE, True, "admin")
     ]
-    assert len(selectors.training_examples()) == 209
+    assert len(selectors.training_examples()) == 404
     assert item.story.topic == Topic.TOURISM_CULTURE
 
 

@@ -270,3 +270,47 @@ def test_dashboard_panel(client, users):
         "Sự việc quá hạn"
         not in client.get(reverse("wagtailadmin_home")).content.decode()
     )
+
+
+def test_inbox_filters_by_province_and_foreign_affairs_and_takes_corrections(
+    client, users
+):
+    laos = ItemFactory(
+        title="Sơn La tiếp đoàn Hủa Phăn",
+        review=Review.UNREVIEWED,
+        subject_province="14",
+        foreign_affairs=True,
+    )
+    ItemFactory(
+        title="Lũ ở Lai Châu",
+        review=Review.UNREVIEWED,
+        subject_province="12",
+        foreign_affairs=False,
+    )
+    client.force_login(users["monitor"])
+    url = reverse("monitoring_inbox:index")
+    response = client.get(url + "?province=14&fa=yes")
+    assert [i.title for i in response.context["items"]] == ["Sơn La tiếp đoàn Hủa Phăn"]
+    assert "Tỉnh Sơn La" in response.content.decode()
+    assert [i.title for i in client.get(url + "?fa=no").context["items"]] == [
+        "Lũ ở Lai Châu"
+    ]
+    response = client.post(
+        reverse("monitoring_inbox:correct", args=[laos.pk]),
+        {"subject_province_label": "12", "foreign_affairs_label": "no", "next": url},
+    )
+    assert response.status_code == 302
+    laos.refresh_from_db()
+    assert (laos.subject_province_label, laos.foreign_affairs_label) == ("12", False)
+    corrected = client.get(url + "?province=12").context["items"]
+    assert sorted(i.title for i in corrected) == [
+        "Lũ ở Lai Châu",
+        "Sơn La tiếp đoàn Hủa Phăn",
+    ]
+    # A code that is not a province is refused and changes nothing.
+    client.post(
+        reverse("monitoring_inbox:correct", args=[laos.pk]),
+        {"subject_province_label": "99", "next": url},
+    )
+    laos.refresh_from_db()
+    assert laos.subject_province_label == "12"

@@ -46,6 +46,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--max-bytes", type=int, default=settings.TTDN_IMPORT_MAX_BYTES
         )
+        parser.add_argument(
+            "--date-from-lead",
+            action="store_true",
+            help=_(
+                "When a page has no date line, take the date that opens its lead "
+                "(the day of the event) as the publication date."
+            ),
+        )
 
     def handle(self, *args, **options):
         section = self._section(options["section"], options["locale"])
@@ -57,6 +65,7 @@ class Command(BaseCommand):
             source=options["source"],
             publish=not options["draft"],
             max_bytes=options["max_bytes"],
+            date_from_lead=options["date_from_lead"],
         )
         for outcome in outcomes:
             if options["json"]:

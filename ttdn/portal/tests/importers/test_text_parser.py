@@ -152,14 +152,15 @@ SEED_003_CAPTION_1 = (
 def test_seed_003_without_date_line():
     article = parse_seed("003")
     assert article.title == "Triển khai nhiệm vụ công tác thông tin đối ngoại"
-    assert article.published == datetime.date(2018, 7, 6)
-    assert type(article.published) is datetime.date
-    assert article.published_iso() == "2018-07-06"
+    # The lead dates the event; without a date line the page has no date.
+    assert article.published is None
+    assert article.published_iso() is None
     assert article.author == "K. Phượng"
     assert article.category == ""
     assert article.warnings == [
         "No category line found before the headline.",
-        "No date line found; inferred 2018-07-06 from the lead “Ngày 6/7 … năm 2018”.",
+        "No date line found; the lead dates the event 2018-07-06, which need not "
+        "be the publication date, so the publication date is left empty.",
     ]
     assert_clean(article)
 
@@ -223,7 +224,7 @@ def test_as_json_shape():
         "captions",
         "warnings",
     ]
-    assert data["published"] == "2018-07-06"
+    assert data["published"] is None  # the lead's date is not the page's
     assert data["path"].endswith(".txt")
     json.dumps(data)
 
@@ -434,9 +435,10 @@ def test_long_sentence_with_a_date_is_not_the_date_line():
     assert article.title == HEADLINE
     assert article.category == "Thông tin đối ngoại"
     assert article.paragraphs == [lead, BODY_2]
-    assert article.published == datetime.date(2017, 3, 27)
+    assert article.published is None
     assert article.warnings == [
-        "No date line found; inferred 2017-03-27 from the lead “Ngày 27/03/2017”."
+        "No date line found; the lead dates the event 2017-03-27, which need not "
+        "be the publication date, so the publication date is left empty."
     ]
 
 
@@ -446,9 +448,10 @@ def test_no_date_line_two_short_lines_are_category_and_headline():
         article_text("Thông tin đối ngoại", "", HEADLINE, "", lead, BODY_2)
     )
     assert (article.category, article.title) == ("Thông tin đối ngoại", HEADLINE)
-    assert article.published == datetime.date(2022, 5, 20)
+    assert article.published is None
     assert article.warnings == [
-        "No date line found; inferred 2022-05-20 from the lead “Chiều 20/5 … năm 2022”."
+        "No date line found; the lead dates the event 2022-05-20, which need not "
+        "be the publication date, so the publication date is left empty."
     ]
 
 

@@ -72,14 +72,32 @@ def test_import_creates_published_article_with_metadata(client, section):
     assert "Thứ Hai, 20/01/2020 09:34 (GMT+7)" in html
 
 
-def test_date_only_article_keeps_only_its_date(section):
-    out, _ = run(SEED_003, "--section", "ttdn", "--source", "Báo Lai Châu")
+def test_date_only_article_keeps_only_its_date(section, tmp_path):
+    # Seed 003 with a date line (no time) under its headline.
+    headline, rest = SEED_003.read_text(encoding="utf-8").split("\n", 1)
+    dated = tmp_path / "003_dated.txt"
+    dated.write_text(f"{headline}\nNgày 06/07/2018\n{rest}", encoding="utf-8")
+    out, _ = run(dated, "--section", "ttdn", "--source", "Báo Lai Châu")
     article = ArticlePage.objects.get()
     assert article.published_time_known is False
     assert article.display_date_text == "Thứ Sáu, 06/07/2018"
     assert article.source == "Báo Lai Châu"
     assert [b.block_type for b in article.body].count("caption") == 2
-    assert "  ! " in out  # the inferred-date warning is shown
+    assert "  ! " in out  # the warning (no category line) is shown
+
+
+def test_undated_article_is_imported_without_a_date(section):
+    out, _ = run(SEED_003, "--section", "ttdn")
+    article = ArticlePage.objects.get()
+    assert article.published_at is None
+    assert "the lead dates the event 2018-07-06" in out or "2018-07-06" in out
+
+
+def test_date_from_lead_is_an_explicit_choice(section):
+    run(SEED_003, "--section", "ttdn", "--date-from-lead")
+    article = ArticlePage.objects.get()
+    assert article.display_date_text == "Thứ Sáu, 06/07/2018"
+    assert article.published_time_known is False
 
 
 def test_reimport_creates_no_duplicate(section):
