@@ -489,6 +489,7 @@ class SearchEntry(models.Model):
     def rank_key_for(cls, moment, page_id: int) -> int:
         return int(moment.timestamp()) * cls.RANK_SHIFT + page_id % cls.RANK_SHIFT
 
+
 class LinkKind(models.TextChoices):
     STATE_PORTAL = "state_portal", _("State portals")
     PUBLIC_SERVICES = "public_services", _("Public services")

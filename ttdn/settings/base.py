@@ -62,7 +62,6 @@ INSTALLED_APPS = [
     "ttdn.planning",
     "ttdn.reports",
     "ttdn.finder",
-
     "ttdn.questions",
     # Last: its post_migrate handler grants role permissions once every other
     # app's permissions exist (see accounts/apps.py).
