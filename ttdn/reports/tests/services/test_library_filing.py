@@ -11,7 +11,7 @@ import pytest
 from ttdn.documents.models import OfficialDocument
 from ttdn.reports import services
 from ttdn.reports.choices import ReportKind
-from ttdn.reports.periods import Period
+from ttdn.core.indicators import Period
 from ttdn.reports.tests.factories import make_tasks_in_every_status
 
 pytestmark = pytest.mark.django_db
