@@ -3,9 +3,11 @@ refused delete changes nothing: the record stays and no entry is written."""
 
 import datetime as dt
 
-import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+
 from wagtail.models import ModelLogEntry
+
+import pytest
 
 from ttdn.accounts.tests.factories import UserFactory
 from ttdn.directory import services as directory_services

@@ -8,10 +8,10 @@ from django.utils import timezone
 
 import pytest
 
+from ttdn.core.indicators import Period
 from ttdn.documents.models import OfficialDocument
 from ttdn.reports import services
 from ttdn.reports.choices import ReportKind
-from ttdn.core.indicators import Period
 from ttdn.reports.tests.factories import make_tasks_in_every_status
 
 pytestmark = pytest.mark.django_db
