@@ -1,5 +1,9 @@
 """Parse plain-text dumps of Vietnamese news-portal article pages.
 
+Long by design: one parser whose heuristics, documented below in the order they
+run, share one line model and read best in one file (the page-kind, cleaning and
+evaluation helpers live in textclean.py, pagekind.py, textparse.py, evaluation.py).
+
 A dump is what "select all, copy" gives on an article page: a category line,
 the headline, a date/meta line, body paragraphs, a by-line and then page chrome
 (visit counters, "Các tin khác", "Thư viện ảnh" …). The heuristics, in order:
