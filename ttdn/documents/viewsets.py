@@ -16,6 +16,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from ttdn.core.admin.views import ScopedInspectView
 from ttdn.core.admin.viewsets import ServiceModelViewSet
 
 from . import selectors, services
@@ -32,7 +33,18 @@ class PublicColumn(Column):
         return _("yes") if instance.is_public else _("no")
 
 
+class DocumentInspectView(ScopedInspectView):
+    def get_field_display_value(self, field_name=None, field=None):
+        # Wagtail looks for ``get_<name>_display_value`` on the view first; the
+        # model has a field named "field", so for it this very method is found
+        # and called without arguments.
+        if field_name is None:
+            return self.object.get_field_display()
+        return super().get_field_display_value(field_name, field)
+
+
 class OfficialDocumentViewSet(ServiceModelViewSet):
+    inspect_view_class = DocumentInspectView
     model = OfficialDocument
     icon = "doc-full-inverse"
     menu_label = _("Official documents")

@@ -56,7 +56,10 @@ def test_officer_files_a_document_with_its_file(client, officer, ubnd):
     )
     assert document.files.get().text == "Ngoại giao kinh tế"
     assert (
-        ModelLogEntry.objects.get(object_id=str(document.pk)).action == "wagtail.create"
+        ModelLogEntry.objects.get(
+            object_id=str(document.pk), content_type__model="officialdocument"
+        ).action
+        == "wagtail.create"
     )
 
 
